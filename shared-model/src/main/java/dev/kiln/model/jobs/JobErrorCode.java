@@ -1,0 +1,41 @@
+package dev.kiln.model.jobs;
+
+/** Stable error codes of failed jobs; clients switch on {@link #code()}. */
+public enum JobErrorCode {
+  /** The input bytes do not decode as an image. */
+  INVALID_IMAGE("invalid_image", false),
+  /** The input is an image in a format Kiln does not read. */
+  UNSUPPORTED_FORMAT("unsupported_format", false),
+  /** The input exceeds the byte or pixel limit (decompression bombs included). */
+  IMAGE_TOO_LARGE("image_too_large", false),
+  /** The encoded output cannot fit the requested {@code max_bytes}. */
+  OUTPUT_TOO_LARGE("output_too_large", false),
+  /** Background removal left nothing of the subject. */
+  NO_SUBJECT_FOUND("no_subject_found", false),
+  /** The input media object or URL could not be read. */
+  INPUT_NOT_FOUND("input_not_found", false),
+  /** The pipeline is not valid (should have been rejected at submit). */
+  INVALID_PIPELINE("invalid_pipeline", false),
+  /** The job ran past its deadline or the per-job timeout. */
+  TIMEOUT("timeout", true),
+  /** The job stalled and exhausted its attempts. */
+  STALLED("stalled", true),
+  /** An unexpected failure inside Kiln. */
+  INTERNAL_ERROR("internal_error", true);
+
+  private final String code;
+  private final boolean retryable;
+
+  JobErrorCode(String code, boolean retryable) {
+    this.code = code;
+    this.retryable = retryable;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public boolean retryable() {
+    return retryable;
+  }
+}
