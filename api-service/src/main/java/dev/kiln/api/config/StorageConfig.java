@@ -1,0 +1,18 @@
+package dev.kiln.api.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Where images live and how long handed-out URLs stay valid. */
+@ConfigMapping(prefix = "kiln.storage")
+public interface StorageConfig {
+
+  /** The S3 bucket holding uploads and results. */
+  @WithDefault("kiln")
+  String bucket();
+
+  /** How long a pre-signed download URL stays valid (at most 7 days, the S3 limit). */
+  @WithDefault("1h")
+  Duration urlExpiry();
+}

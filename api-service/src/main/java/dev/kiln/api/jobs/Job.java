@@ -1,0 +1,96 @@
+package dev.kiln.api.jobs;
+
+import dev.kiln.api.media.Media;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A job row: the source of truth of a job's state. Workers never write it; the API applies their
+ * events to it (see {@link JobEventApplier}).
+ */
+@Entity
+@Table(name = "jobs")
+public class Job extends PanacheEntityBase {
+
+  @Id public String id;
+
+  @Column(name = "tenant_id")
+  public String tenantId;
+
+  /** A {@link JobStatus} wire value. */
+  public String status;
+
+  public String preset;
+
+  /** JSON of the submitted input. */
+  public String input;
+
+  @Column(name = "input_key")
+  public String inputKey;
+
+  /** JSON of the complete pipeline (always ending in encode). */
+  public String pipeline;
+
+  public int priority;
+
+  public Instant deadline;
+
+  /** The client's metadata object as JSON, or null. */
+  public String metadata;
+
+  @Column(name = "idempotency_key")
+  public String idempotencyKey;
+
+  public int attempt;
+
+  @Column(name = "last_seq")
+  public int lastSeq;
+
+  @Column(name = "progress_percentage")
+  public Integer progressPercentage;
+
+  @Column(name = "progress_step")
+  public String progressStep;
+
+  @Column(name = "progress_message")
+  public String progressMessage;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "result_media_id")
+  public Media result;
+
+  @Column(name = "error_code")
+  public String errorCode;
+
+  @Column(name = "error_message")
+  public String errorMessage;
+
+  @Column(name = "error_retryable")
+  public Boolean errorRetryable;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  @Column(name = "started_at")
+  public Instant startedAt;
+
+  @Column(name = "completed_at")
+  public Instant completedAt;
+
+  @Column(name = "last_event_at")
+  public Instant lastEventAt;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+
+  public JobStatus jobStatus() {
+    return JobStatus.ofWire(status);
+  }
+}

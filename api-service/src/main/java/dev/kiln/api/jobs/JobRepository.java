@@ -1,0 +1,35 @@
+package dev.kiln.api.jobs;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Jobs, always scoped to their tenant; results are fetched with the job. */
+@ApplicationScoped
+public class JobRepository implements PanacheRepositoryBase<Job, String> {
+
+  /** The job with its result media, or null when missing or another tenant's. */
+  public Uni<Job> findOwned(String tenantId, String id) {
+    return find(
+            "from Job j left join fetch j.result where j.id = ?1 and j.tenantId = ?2", id, tenantId)
+        .firstResult();
+  }
+
+  public Uni<Job> findByIdempotencyKey(String tenantId, String key) {
+    return find(
+            "from Job j left join fetch j.result where j.tenantId = ?1 and j.idempotencyKey = ?2",
+            tenantId,
+            key)
+        .firstResult();
+  }
+
+  /** The tenant's jobs among {@code ids}, in no particular order. */
+  public Uni<List<Job>> findOwned(String tenantId, List<String> ids) {
+    return find(
+            "from Job j left join fetch j.result where j.tenantId = ?1 and j.id in ?2",
+            tenantId,
+            ids)
+        .list();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.kiln.api.jobs;
+
+import dev.kiln.api.problems.ApiException;
+import dev.kiln.api.tenants.CurrentTenant;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Submit, poll and cancel jobs: {@code /v1/jobs}. */
+@Path("/v1/jobs")
+public class JobResource {
+
+  static final int MAX_BATCH_IDS = 100;
+
+  private final JobService jobs;
+  private final JobMapper mapper;
+  private final CurrentTenant tenant;
+
+  public JobResource(JobService jobs, JobMapper mapper, CurrentTenant tenant) {
+    this.jobs = jobs;
+    this.mapper = mapper;
+    this.tenant = tenant;
+  }
+
+  @POST
+  @Operation(summary = "Submit a job; answers 202 with the queued job")
+  public Uni<Response> submit(
+      SubmitJobRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    return jobs.submit(tenant.id(), request, idempotencyKey)
+        .map(
+            job ->
+                Response.accepted(mapper.toView(job))
+                    .location(URI.create("/v1/jobs/" + job.id))
+                    .build());
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "A job's status, progress and result")
+  public Uni<JobView> get(@RestPath String id) {
+    return jobs.find(tenant.id(), id).map(mapper::toView);
+  }
+
+  @GET
+  @Operation(summary = "Status of several jobs at once: ?ids=job_a,job_b (at most 100)")
+  public Uni<JobList> batch(@QueryParam("ids") String ids) {
+    List<String> wanted =
+        ids == null
+            ? List.of()
+            : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    if (wanted.isEmpty() || wanted.size() > MAX_BATCH_IDS) {
+      throw ApiException.invalid("ids", "give 1 to " + MAX_BATCH_IDS + " comma-separated job ids");
+    }
+    return jobs.findAll(tenant.id(), wanted)
+        .map(
+            found -> {
+              Map<String, Job> byId =
+                  found.stream().collect(Collectors.toMap(j -> j.id, Function.identity()));
+              return new JobList(
+                  "list",
+                  wanted.stream()
+                      .filter(byId::containsKey)
+                      .map(id -> mapper.toView(byId.get(id)))
+                      .toList());
+            });
+  }
+
+  @POST
+  @Path("/{id}/cancel")
+  @Operation(summary = "Cancel a queued or running job (idempotent)")
+  public Uni<JobView> cancel(@RestPath String id) {
+    return jobs.cancel(tenant.id(), id).map(mapper::toView);
+  }
+
+  /** A list of job objects. */
+  public record JobList(String object, List<JobView> data) {}
+}

@@ -1,0 +1,21 @@
+package dev.kiln.api.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.jobs.JobInput;
+import dev.kiln.model.pipeline.Step;
+import java.util.List;
+
+/**
+ * The body of {@code POST /v1/jobs}: an input and either a pipeline or a preset.
+ *
+ * @param metadata any JSON object (up to 16 KB), returned as is on the job
+ * @param priority 0 (default) to 9; reserved for scheduling, stored and returned today
+ * @param deadlineSeconds the job expires when not finished this many seconds after submit
+ */
+public record SubmitJobRequest(
+    JobInput input,
+    List<Step> pipeline,
+    String preset,
+    JsonNode metadata,
+    Integer priority,
+    Integer deadlineSeconds) {}

@@ -1,0 +1,81 @@
+package dev.kiln.api.jobs;
+
+import dev.kiln.api.config.JobsConfig;
+import dev.kiln.model.pipeline.Pipelines;
+import dev.kiln.model.presets.Preset;
+import dev.kiln.model.validation.Violation;
+import dev.kiln.model.validation.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.List;
+
+/** Checks a submit request completely, so that one 422 lists every problem at once. */
+@ApplicationScoped
+public class SubmitJobValidator {
+
+  static final int MAX_METADATA_CHARS = 16 * 1024;
+
+  private final JobsConfig config;
+
+  public SubmitJobValidator(JobsConfig config) {
+    this.config = config;
+  }
+
+  public List<Violation> validate(SubmitJobRequest request) {
+    Violations violations = new Violations();
+    if (request == null) {
+      violations.add("", "a JSON body with input and pipeline (or preset) is required");
+      return violations.list();
+    }
+    checkInput(request, violations);
+    checkPipeline(request, violations);
+    if (request.metadata() != null
+        && (!request.metadata().isObject()
+            || request.metadata().toString().length() > MAX_METADATA_CHARS)) {
+      violations.add("metadata", "must be a JSON object of at most 16 KB");
+    }
+    violations.range(request.priority(), 0, 9, "priority");
+    violations.range(request.deadlineSeconds(), 1, config.maxDeadlineSeconds(), "deadline_seconds");
+    return violations.list();
+  }
+
+  private static void checkInput(SubmitJobRequest request, Violations violations) {
+    var input = request.input();
+    if (input == null) {
+      violations.add(
+          "input", "input is required: {\"media_id\": \"med_...\"} or {\"url\": \"https://...\"}");
+      return;
+    }
+    if ((input.mediaId() == null) == (input.url() == null)) {
+      violations.add("input", "exactly one of media_id or url is required");
+    }
+    if (input.url() != null && !isHttpUrl(input.url())) {
+      violations.add("input.url", "must be an absolute http or https URL");
+    }
+  }
+
+  private static void checkPipeline(SubmitJobRequest request, Violations violations) {
+    if ((request.pipeline() == null) == (request.preset() == null)) {
+      violations.add("pipeline", "exactly one of pipeline or preset is required");
+      return;
+    }
+    if (request.preset() != null) {
+      if (Preset.byName(request.preset()).isEmpty()) {
+        violations.add("preset", "unknown preset; one of " + Preset.names());
+      }
+      return;
+    }
+    Pipelines.validate(request.pipeline(), "pipeline")
+        .forEach(v -> violations.add(v.field(), v.message()));
+  }
+
+  private static boolean isHttpUrl(String url) {
+    try {
+      URI uri = URI.create(url);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.kiln.api.problems;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.kiln.model.validation.Violation;
+import java.util.List;
+
+/** Turns Jackson's binding failures into field-level problems a client can act on. */
+final class JsonProblems {
+
+  private JsonProblems() {}
+
+  static ApiException from(JsonProcessingException e) {
+    if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+      return new ApiException(ProblemCode.MALFORMED_JSON, firstLine(e.getOriginalMessage()));
+    }
+    String field = path(mapping.getPath());
+    return ApiException.invalid(List.of(new Violation(field, message(mapping))));
+  }
+
+  private static String message(JsonMappingException e) {
+    if (e instanceof InvalidTypeIdException typeId) {
+      return typeId.getTypeId() == null
+          ? "op is required"
+          : "unknown op '" + typeId.getTypeId() + "'";
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "unknown field '" + unknown.getPropertyName() + "'";
+    }
+    if (e instanceof InvalidFormatException format) {
+      return "'" + format.getValue() + "' is not a valid " + typeName(format.getTargetType());
+    }
+    if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      return "must be " + article(typeName(mismatch.getTargetType()));
+    }
+    return firstLine(e.getOriginalMessage());
+  }
+
+  private static String path(List<JsonMappingException.Reference> references) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference ref : references) {
+      if (ref.getFieldName() != null) {
+        out.append(out.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type.isEnum()) {
+      return "value";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "number";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "array";
+    }
+    if (type == String.class) {
+      return "string";
+    }
+    return "object";
+  }
+
+  private static String article(String noun) {
+    return (noun.startsWith("a") || noun.startsWith("o") ? "an " : "a ") + noun;
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "unreadable JSON" : message.lines().findFirst().orElse(message);
+  }
+}

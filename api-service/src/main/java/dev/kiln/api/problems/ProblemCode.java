@@ -1,0 +1,41 @@
+package dev.kiln.api.problems;
+
+/** Stable {@code code} values of the API's problem responses; clients switch on them. */
+public enum ProblemCode {
+  VALIDATION_FAILED(422, "The request is not valid"),
+  MALFORMED_JSON(400, "The request body is not valid JSON"),
+  UNAUTHORIZED(401, "A valid API key is required"),
+  NOT_FOUND(404, "No such resource"),
+  METHOD_NOT_ALLOWED(405, "Method not allowed on this resource"),
+  NOT_ACCEPTABLE(406, "No acceptable representation"),
+  JOB_NOT_CANCELLABLE(409, "The job has already finished"),
+  IDEMPOTENCY_KEY_REUSED(409, "The Idempotency-Key was used with a different request"),
+  PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+  IMAGE_TOO_LARGE(413, "The image has too many pixels"),
+  UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
+  INVALID_IMAGE(422, "The upload is not an image Kiln can read"),
+  MEDIA_NOT_FOUND(422, "The input media does not exist"),
+  SERVICE_UNAVAILABLE(503, "A dependency is unavailable; retry shortly"),
+  INTERNAL_ERROR(500, "Internal error");
+
+  private final int status;
+  private final String title;
+
+  ProblemCode(int status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The wire value, e.g. {@code validation_failed}. */
+  public String code() {
+    return name().toLowerCase();
+  }
+}

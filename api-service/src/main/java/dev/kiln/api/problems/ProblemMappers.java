@@ -1,0 +1,79 @@
+package dev.kiln.api.problems;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place exceptions become RFC 9457 problem responses. */
+public class ProblemMappers {
+
+  @ServerExceptionMapper
+  public Response api(ApiException e, UriInfo uri) {
+    return respond(Problem.of(e.code(), e.getMessage(), uri.getPath(), e.errors()));
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e, UriInfo uri) {
+    return api(JsonProblems.from(e), uri);
+  }
+
+  /** Declared for its own type so that it wins over the JSON provider's built-in 400 mapper. */
+  @ServerExceptionMapper
+  public Response jsonBinding(MismatchedInputException e, UriInfo uri) {
+    return json(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, UriInfo uri) {
+    Throwable cause = e.getCause();
+    if (cause instanceof JsonProcessingException json) {
+      return json(json, uri);
+    }
+    ProblemCode code =
+        switch (e) {
+          case NotFoundException ignored -> ProblemCode.NOT_FOUND;
+          case NotAllowedException ignored -> ProblemCode.METHOD_NOT_ALLOWED;
+          case NotSupportedException ignored -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+          case NotAcceptableException ignored -> ProblemCode.NOT_ACCEPTABLE;
+          default -> byStatus(e.getResponse().getStatus());
+        };
+    return respond(Problem.of(code, detail(code, e), uri.getPath(), java.util.List.of()));
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Exception e, UriInfo uri) {
+    Log.errorf(e, "Unexpected failure on %s", uri.getPath());
+    return respond(
+        Problem.of(
+            ProblemCode.INTERNAL_ERROR,
+            "An unexpected error occurred",
+            uri.getPath(),
+            java.util.List.of()));
+  }
+
+  private static ProblemCode byStatus(int status) {
+    return switch (status) {
+      case 400 -> ProblemCode.MALFORMED_JSON;
+      case 401 -> ProblemCode.UNAUTHORIZED;
+      case 413 -> ProblemCode.PAYLOAD_TOO_LARGE;
+      case 503 -> ProblemCode.SERVICE_UNAVAILABLE;
+      default -> status >= 500 ? ProblemCode.INTERNAL_ERROR : ProblemCode.VALIDATION_FAILED;
+    };
+  }
+
+  private static String detail(ProblemCode code, WebApplicationException e) {
+    return code == ProblemCode.NOT_FOUND ? "No resource at this path" : e.getMessage();
+  }
+
+  private static Response respond(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.kiln.api.tenants;
+
+import dev.kiln.api.config.MediaConfig;
+import dev.kiln.api.problems.ApiException;
+import dev.kiln.model.pipeline.Limits;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+
+/** Reads an account with its current queue usage. */
+@ApplicationScoped
+public class AccountService {
+
+  private static final String ACCOUNT =
+      """
+      select t.id, t.name, t.created_at,
+             (select count(*) from jobs where tenant_id = t.id and status = 'queued') as queued,
+             (select count(*) from jobs where tenant_id = t.id and status = 'processing') as processing
+      from tenants t where t.id = $1
+      """;
+
+  private final Pool pool;
+  private final MediaConfig media;
+
+  public AccountService(Pool pool, MediaConfig media) {
+    this.pool = pool;
+    this.media = media;
+  }
+
+  public Uni<AccountView> describe(String tenantId) {
+    return pool.preparedQuery(ACCOUNT)
+        .execute(Tuple.of(tenantId))
+        .map(rows -> rows.iterator())
+        .map(
+            it -> {
+              if (!it.hasNext()) {
+                throw ApiException.notFound("account", tenantId);
+              }
+              return toView(it.next());
+            });
+  }
+
+  private AccountView toView(Row row) {
+    return new AccountView(
+        row.getString("id"),
+        "account",
+        row.getString("name"),
+        row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant(),
+        new AccountView.Usage(row.getLong("queued"), row.getLong("processing")),
+        new AccountView.Limits(media.maxBytes(), media.maxPixels(), Limits.MAX_STEPS));
+  }
+}

@@ -1,0 +1,215 @@
+package dev.kiln.api.jobs;
+
+import static dev.kiln.api.support.Api.asTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.kiln.api.support.Api;
+import dev.kiln.api.support.TestImages;
+import dev.kiln.api.support.TestKafka;
+import dev.kiln.infra.KilnTestResource;
+import dev.kiln.model.ids.Ids;
+import dev.kiln.model.jobs.JobError;
+import dev.kiln.model.jobs.JobErrorCode;
+import dev.kiln.model.jobs.JobEvent;
+import dev.kiln.model.jobs.JobEventType;
+import dev.kiln.model.jobs.JobResult;
+import dev.kiln.model.jobs.Progress;
+import dev.kiln.model.jobs.StorageKeys;
+import dev.kiln.model.json.JsonCodec;
+import dev.kiln.model.kafka.Topics;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Plays the worker's part on the real broker to check how the API applies events: in order,
+ * duplicated, out of order and from stale attempts.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KilnTestResource.class, restrictToAnnotatedClass = false)
+class JobEventApplierTest {
+
+  private static final JsonCodec<JobEvent> EVENTS = JsonCodec.of(JobEvent.class);
+
+  @Inject S3Client s3;
+
+  @Test
+  void aCompletedJobShowsTimingAndADownloadableResult() throws Exception {
+    String jobId = Api.submitResize(Api.uploadPng(32, 32), 16, 8);
+    String tenant = tenantOf(jobId);
+    byte[] output = TestImages.png(16, 8);
+    String key = StorageKeys.result(tenant, jobId, 1);
+    s3.putObject(
+        p -> p.bucket("kiln").key(key).contentType("image/png"), RequestBody.fromBytes(output));
+    String resultId = Ids.media();
+
+    send(event(jobId, tenant, 1, 1, JobEventType.STARTED, null, null));
+    send(progress(jobId, tenant, 1, 2, 50, "resize"));
+    awaitStatus(jobId, "processing");
+    asTenant().get("/v1/jobs/" + jobId).then().body("progress.step", equalTo("resize"));
+    send(
+        event(
+            jobId,
+            tenant,
+            1,
+            4,
+            JobEventType.COMPLETED,
+            new JobResult(resultId, key, "image/png", output.length, 16, 8),
+            null));
+    JsonPath job = awaitStatus(jobId, "completed");
+
+    assertThat(job.getString("result.media_id")).isEqualTo(resultId);
+    assertThat(job.getInt("result.width")).isEqualTo(16);
+    assertThat(job.getInt("progress.percentage")).isEqualTo(100);
+    assertThat(job.getString("started_at")).isNotNull();
+    assertThat(job.getDouble("total_elapsed_seconds")).isGreaterThanOrEqualTo(0);
+    HttpResponse<byte[]> download =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(job.getString("result.url"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(download.body()).isEqualTo(output);
+    asTenant()
+        .get("/v1/media/" + resultId)
+        .then()
+        .statusCode(200)
+        .body("source_job_id", equalTo(jobId));
+  }
+
+  @Test
+  void lateDuplicateAndStaleEventsNeverChangeATerminalJob() {
+    String jobId = Api.submitResize(Api.uploadPng(16, 16), 8, 8);
+    String tenant = tenantOf(jobId);
+
+    send(
+        event(
+            jobId,
+            tenant,
+            1,
+            3,
+            JobEventType.FAILED,
+            null,
+            JobError.of(JobErrorCode.INVALID_IMAGE, "not an image")));
+    awaitStatus(jobId, "failed");
+    send(progress(jobId, tenant, 1, 2, 50, "resize")); // older seq, arrives late
+    send(
+        event(
+            jobId,
+            tenant,
+            1,
+            3,
+            JobEventType.FAILED,
+            null,
+            JobError.of(JobErrorCode.INTERNAL_ERROR, "duplicate with other content")));
+    send(event(jobId, tenant, 2, 1, JobEventType.STARTED, null, null)); // newer attempt, too late
+    String marker = Api.submitResize(Api.uploadPng(16, 16), 8, 8);
+    String markerTenant = tenantOf(marker);
+    send(event(marker, markerTenant, 1, 1, JobEventType.STARTED, null, null));
+    awaitStatus(marker, "processing"); // the events above were consumed before this one
+
+    JsonPath job = JsonPath.from(asTenant().get("/v1/jobs/" + jobId).asString());
+    assertThat(job.getString("status")).isEqualTo("failed");
+    assertThat(job.getString("error.code")).isEqualTo("invalid_image");
+    assertThat(job.getBoolean("error.retryable")).isFalse();
+    assertThat(job.getInt("attempt")).isEqualTo(1);
+  }
+
+  @Test
+  void eventsOfAnOlderAttemptAreDropped() {
+    String jobId = Api.submitResize(Api.uploadPng(16, 16), 8, 8);
+    String tenant = tenantOf(jobId);
+
+    send(event(jobId, tenant, 2, 1, JobEventType.STARTED, null, null));
+    send(progress(jobId, tenant, 2, 2, 40, "resize"));
+    awaitStatus(jobId, "processing");
+    send(
+        event(
+            jobId,
+            tenant,
+            1,
+            9,
+            JobEventType.FAILED,
+            null,
+            JobError.of(JobErrorCode.TIMEOUT, "attempt 1 timed out")));
+    send(progress(jobId, tenant, 2, 3, 80, "encode"));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                asTenant()
+                    .get("/v1/jobs/" + jobId)
+                    .then()
+                    .body("progress.step", equalTo("encode"))
+                    .body("status", equalTo("processing"))
+                    .body("attempt", equalTo(2)));
+  }
+
+  private static String tenantOf(String jobId) {
+    // The bootstrap tenant owns every job of these tests; read its id from the account.
+    return asTenant().get("/v1/account").then().statusCode(200).extract().path("id");
+  }
+
+  private static JsonPath awaitStatus(String jobId, String status) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> asTenant().get("/v1/jobs/" + jobId).then().body("status", equalTo(status)));
+    return JsonPath.from(asTenant().get("/v1/jobs/" + jobId).asString());
+  }
+
+  private static JobEvent progress(
+      String jobId, String tenant, int attempt, int seq, int pct, String step) {
+    return new JobEvent(
+        JobEvent.VERSION,
+        jobId,
+        tenant,
+        attempt,
+        seq,
+        JobEventType.PROGRESS,
+        Instant.now(),
+        new Progress(pct, step, "Working"),
+        null,
+        null,
+        "test-worker");
+  }
+
+  private static JobEvent event(
+      String jobId,
+      String tenant,
+      int attempt,
+      int seq,
+      JobEventType type,
+      JobResult result,
+      JobError error) {
+    return new JobEvent(
+        JobEvent.VERSION,
+        jobId,
+        tenant,
+        attempt,
+        seq,
+        type,
+        Instant.now(),
+        null,
+        result,
+        error,
+        "test-worker");
+  }
+
+  private static void send(JobEvent event) {
+    TestKafka.send(Topics.JOB_EVENTS, event.jobId(), EVENTS.encode(event));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.kiln.api.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Plain Kafka clients on the test broker: read what the API published, play a worker's part. */
+public final class TestKafka {
+
+  private TestKafka() {}
+
+  private static String bootstrap() {
+    return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+  }
+
+  public static void send(String topic, String key, byte[] value) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (var producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot send to " + topic, e);
+    }
+  }
+
+  /** Reads the topic from the beginning until a record with this key is found. */
+  public static List<ConsumerRecord<String, byte[]>> awaitRecords(
+      String topic, Predicate<ConsumerRecord<String, byte[]>> match, int count, Duration timeout) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+    try (var consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      Instant end = Instant.now().plus(timeout);
+      while (found.size() < count && Instant.now().isBefore(end)) {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          if (match.test(record)) {
+            found.add(record);
+          }
+        }
+      }
+    }
+    return found;
+  }
+}
