@@ -1,0 +1,183 @@
+package dev.kiln.infra.run;
+
+import dev.kiln.infra.InfraEndpoints;
+import dev.kiln.infra.InfraOptions;
+import dev.kiln.infra.LocalInfra;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kiln on one machine without Docker: {@code java -jar local-infra/target/local-infra-<v>.jar
+ * [run|infra] [--data-dir .kiln]}. {@code run} starts the infrastructure, then the packaged
+ * api-service and worker-service; {@code infra} starts only the infrastructure on the fixed ports
+ * the services' {@code %dev} profile expects. Ctrl-C stops the worker, the API, then the
+ * infrastructure; the data stays for the next start.
+ */
+public final class LocalRun {
+
+  private static final int API_PORT = 8080;
+  private static final int WORKER_PORT = 8081;
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
+
+  // Not static: the logging backend is chosen in main, before the first logger exists.
+  private final Logger log = LoggerFactory.getLogger(LocalRun.class);
+  private final LocalRunArgs.Mode mode;
+  private final Path projectRoot;
+  private final Path dataDir;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private LocalInfra infra;
+  private ServiceProcess api;
+  private ServiceProcess worker;
+
+  private LocalRun(LocalRunArgs args, Path projectRoot) {
+    this.mode = args.mode();
+    this.projectRoot = projectRoot;
+    this.dataDir =
+        args.dataDir() == null
+            ? projectRoot.resolve(".kiln")
+            : args.dataDir().toAbsolutePath().normalize();
+  }
+
+  /** Entry point of the runnable jar. */
+  public static void main(String[] args) {
+    ConsoleLogging.install();
+    if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+      System.out.print(LocalRunArgs.USAGE);
+      return;
+    }
+    LocalRunArgs parsed;
+    try {
+      parsed = LocalRunArgs.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.print(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.exit(new LocalRun(parsed, projectRoot()).run());
+  }
+
+  private int run() {
+    Runtime.getRuntime().addShutdownHook(new Thread(this::requestStop, "kiln-stop"));
+    try {
+      start();
+      stopRequested.await();
+      return 0;
+    } catch (IOException | IllegalStateException e) {
+      log.error("Kiln did not start: {}", causes(e));
+      return 1;
+    } catch (RuntimeException e) {
+      log.error("Kiln did not start", e);
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    } finally {
+      stop();
+      stopped.countDown();
+    }
+  }
+
+  private void start() throws IOException {
+    if (mode == LocalRunArgs.Mode.RUN) {
+      requireBuilt("api-service");
+      requireBuilt("worker-service");
+    }
+    String apiKey = ApiKeyFile.loadOrCreate(dataDir.resolve("api-key"));
+    infra = LocalInfra.start(InfraOptions.localRun(dataDir));
+    InfraEndpoints endpoints = infra.endpoints();
+    if (mode == LocalRunArgs.Mode.INFRA) {
+      System.out.print(LocalRunBanner.infra(endpoints, dataDir, apiKey));
+      return;
+    }
+    Map<String, String> apiConfig = serviceConfig(endpoints.quarkusConfig(), API_PORT);
+    apiConfig.put("kiln.bootstrap.api-key", apiKey);
+    Map<String, String> workerConfig =
+        serviceConfig(InfraEndpoints.withoutDatasource(endpoints.quarkusConfig()), WORKER_PORT);
+
+    api = ServiceProcess.start("api", projectRoot.resolve("api-service"), apiConfig, List.of());
+    worker =
+        ServiceProcess.start(
+            "worker", projectRoot.resolve("worker-service"), workerConfig, List.of());
+    api.awaitReady(healthUrl(API_PORT), READY_TIMEOUT);
+    worker.awaitReady(healthUrl(WORKER_PORT), READY_TIMEOUT);
+    System.out.print(LocalRunBanner.running(URI.create("http://localhost:" + API_PORT), apiKey));
+  }
+
+  /** Runs in the shutdown hook: lets {@link #run()} stop everything in order, then returns. */
+  private void requestStop() {
+    stopRequested.countDown();
+    try {
+      stopped.await(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void stop() {
+    for (ServiceProcess service : new ServiceProcess[] {worker, api}) {
+      if (service != null && service.isAlive()) {
+        log.info("Stopping {}", service.name());
+        service.stop();
+      }
+    }
+    if (infra != null) {
+      infra.close();
+    }
+  }
+
+  private void requireBuilt(String module) throws IOException {
+    Path jar = ServiceProcess.runJar(projectRoot.resolve(module));
+    if (!Files.isRegularFile(jar)) {
+      throw new IOException(
+          module + " is not built (no " + jar + "): run ./mvnw package -DskipTests first");
+    }
+  }
+
+  private static Map<String, String> serviceConfig(Map<String, String> infraConfig, int httpPort) {
+    Map<String, String> config = new LinkedHashMap<>(infraConfig);
+    config.put("quarkus.http.port", String.valueOf(httpPort));
+    return config;
+  }
+
+  /** The messages of an exception and its causes, e.g. why a port could not be bound. */
+  private static String causes(Throwable e) {
+    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      text.append(": ").append(cause.getMessage());
+    }
+    return text.toString();
+  }
+
+  private static URI healthUrl(int port) {
+    return URI.create("http://localhost:" + port + "/q/health/ready");
+  }
+
+  /** The repository root: this jar is {@code <root>/local-infra/target/<jar>}; else the cwd. */
+  private static Path projectRoot() {
+    try {
+      Path location =
+          Path.of(LocalRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path root = location.getParent().getParent().getParent();
+      if (Files.isDirectory(root.resolve("api-service"))) {
+        return root;
+      }
+    } catch (Exception e) {
+      // fall through: unusual class path layout
+    }
+    return Path.of("").toAbsolutePath();
+  }
+}

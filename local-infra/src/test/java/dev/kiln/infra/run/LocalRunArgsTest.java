@@ -1,0 +1,34 @@
+package dev.kiln.infra.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.infra.run.LocalRunArgs.Mode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LocalRunArgsTest {
+
+  @Test
+  void runsEverythingWithTheDefaultDataDirectoryByDefault() {
+    assertThat(LocalRunArgs.parse()).isEqualTo(new LocalRunArgs(Mode.RUN, null));
+  }
+
+  @Test
+  void readsTheModeAndTheDataDirectory() {
+    assertThat(LocalRunArgs.parse("infra", "--data-dir", "/tmp/k"))
+        .isEqualTo(new LocalRunArgs(Mode.INFRA, Path.of("/tmp/k")));
+    assertThat(LocalRunArgs.parse("--data-dir=.kiln", "run"))
+        .isEqualTo(new LocalRunArgs(Mode.RUN, Path.of(".kiln")));
+  }
+
+  @Test
+  void rejectsUnknownArgumentsWithTheUsage() {
+    assertThatThrownBy(() -> LocalRunArgs.parse("start"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Unknown argument: start")
+        .hasMessageContaining("Usage:");
+    assertThatThrownBy(() -> LocalRunArgs.parse("--data-dir"))
+        .hasMessageStartingWith("--data-dir needs a directory");
+  }
+}
