@@ -1,0 +1,45 @@
+package dev.kiln.worker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of one worker instance. */
+@ConfigMapping(prefix = "kiln.worker")
+public interface WorkerConfig {
+
+  /**
+   * Jobs this instance runs at once; default: the number of available processors (set by {@link
+   * WorkerDefaultsConfigSource}). Also sizes the {@code kiln-jobs} worker pool.
+   */
+  int concurrency();
+
+  /**
+   * The id written into the {@code worker} field of every event; default: the host name plus a
+   * short random suffix (set by {@link WorkerDefaultsConfigSource}).
+   */
+  String id();
+
+  /** The largest input object in bytes; a larger one fails with {@code image_too_large}. */
+  @WithDefault("26214400")
+  long maxInputBytes();
+
+  /**
+   * The largest pixel count of an input, read from its header before decoding (decompression
+   * bombs); a larger one fails with {@code image_too_large}.
+   */
+  @WithDefault("50000000")
+  long maxPixels();
+
+  /** The longest a job may run, checked between steps; past it the job fails with timeout. */
+  @WithDefault("60s")
+  Duration jobTimeout();
+
+  /** How long a cancelled job id is remembered. */
+  @WithDefault("1h")
+  Duration cancelTtl();
+
+  /** How many cancelled job ids are remembered at most (the oldest are forgotten first). */
+  @WithDefault("10000")
+  int cancelCapacity();
+}

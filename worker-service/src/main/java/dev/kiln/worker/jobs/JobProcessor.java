@@ -1,0 +1,187 @@
+package dev.kiln.worker.jobs;
+
+import dev.kiln.model.ids.Ids;
+import dev.kiln.model.jobs.JobCommand;
+import dev.kiln.model.jobs.JobError;
+import dev.kiln.model.jobs.JobErrorCode;
+import dev.kiln.model.jobs.JobEvent;
+import dev.kiln.model.jobs.JobResult;
+import dev.kiln.model.jobs.StorageKeys;
+import dev.kiln.model.pipeline.Pipelines;
+import dev.kiln.model.pipeline.Step;
+import dev.kiln.model.validation.Violation;
+import dev.kiln.worker.config.WorkerConfig;
+import dev.kiln.worker.control.CancelRegistry;
+import dev.kiln.worker.events.JobEventPublisher;
+import dev.kiln.worker.events.JobEvents;
+import dev.kiln.worker.jobs.JobMetrics.Outcome;
+import dev.kiln.worker.pipeline.EncodedImage;
+import dev.kiln.worker.pipeline.PipelineException;
+import dev.kiln.worker.pipeline.PipelineRunner;
+import dev.kiln.worker.storage.ObjectStore;
+import dev.kiln.worker.storage.ObjectStore.ObjectNotFoundException;
+import dev.kiln.worker.storage.ObjectStore.ObjectTooLargeException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs one attempt of a job: {@code started}, input from the bucket, the pipeline with a {@code
+ * progress} event per step, the result to the bucket, then {@code completed} or {@code failed}.
+ * Cancellation and the deadline are checked before the job starts and between steps. Blocking: runs
+ * on a worker thread.
+ */
+@ApplicationScoped
+public class JobProcessor {
+
+  private final ObjectStore store;
+  private final PipelineRunner pipeline;
+  private final JobEventPublisher publisher;
+  private final CancelRegistry cancels;
+  private final JobMetrics metrics;
+  private final WorkerConfig config;
+  private final Clock clock = Clock.systemUTC();
+
+  public JobProcessor(
+      ObjectStore store,
+      PipelineRunner pipeline,
+      JobEventPublisher publisher,
+      CancelRegistry cancels,
+      JobMetrics metrics,
+      WorkerConfig config) {
+    this.store = store;
+    this.pipeline = pipeline;
+    this.publisher = publisher;
+    this.cancels = cancels;
+    this.metrics = metrics;
+    this.config = config;
+  }
+
+  /**
+   * @return Kafka's acknowledgement of the terminal event, or empty when the job was cancelled
+   *     (before or while running) and so has no terminal event
+   */
+  public Optional<CompletableFuture<Void>> process(JobCommand command) {
+    String job = command.jobId();
+    int attempt = command.attempt();
+    if (cancels.isCancelled(job)) {
+      Log.infof("job %s attempt %d skipped: cancelled before it started", job, attempt);
+      metrics.record(Outcome.CANCELLED, null, Duration.ZERO);
+      return Optional.empty();
+    }
+    long started = System.nanoTime();
+    JobEvents events = new JobEvents(command, config.id(), clock);
+    publisher.publish(events.started());
+    Log.infof("job %s attempt %d started", job, attempt);
+    JobEvent terminal;
+    try {
+      JobResult result = execute(command, events);
+      terminal = events.completed(result);
+      Duration took = since(started);
+      metrics.record(Outcome.COMPLETED, null, took);
+      Log.infof(
+          "job %s attempt %d completed in %d ms: %s %dx%d, %d bytes",
+          job,
+          attempt,
+          took.toMillis(),
+          result.mimeType(),
+          result.width(),
+          result.height(),
+          result.sizeBytes());
+    } catch (JobCancelledException e) {
+      Duration took = since(started);
+      metrics.record(Outcome.CANCELLED, null, took);
+      Log.infof("job %s attempt %d cancelled after %d ms", job, attempt, took.toMillis());
+      return Optional.empty();
+    } catch (PipelineException e) {
+      terminal = events.failed(JobError.of(e.code(), e.getMessage()));
+      Duration took = since(started);
+      metrics.record(Outcome.FAILED, e.code().code(), took);
+      Log.infof(
+          "job %s attempt %d failed in %d ms: %s: %s",
+          job, attempt, took.toMillis(), e.code().code(), e.getMessage());
+    } catch (RuntimeException e) {
+      JobErrorCode code = JobErrorCode.INTERNAL_ERROR;
+      terminal = events.failed(JobError.of(code, "unexpected error while processing the job"));
+      Duration took = since(started);
+      metrics.record(Outcome.FAILED, code.code(), took);
+      Log.errorf(e, "job %s attempt %d failed in %d ms: %s", job, attempt, took.toMillis(), code);
+    }
+    return Optional.of(publisher.publishAcked(terminal));
+  }
+
+  private JobResult execute(JobCommand command, JobEvents events) {
+    Instant deadline = deadline(command);
+    checkpoint(command, deadline);
+    if (command.inputKey() == null) {
+      throw new PipelineException(JobErrorCode.INPUT_NOT_FOUND, "url inputs are not supported yet");
+    }
+    List<Violation> violations = Pipelines.validate(command.pipeline(), "pipeline");
+    if (!violations.isEmpty()) {
+      Violation first = violations.getFirst();
+      throw new PipelineException(
+          JobErrorCode.INVALID_PIPELINE, first.field() + ": " + first.message());
+    }
+    List<Step> steps = Pipelines.withEncode(command.pipeline());
+    byte[] input = read(command.inputKey());
+    int units = steps.size() + 1; // fetching and decoding the input counts as one
+    EncodedImage output =
+        pipeline.run(
+            input,
+            steps,
+            (index, step) -> {
+              checkpoint(command, deadline);
+              int percentage = 100 * (index + 1) / units;
+              publisher.publish(events.progress(percentage, step.op(), step.describe()));
+            });
+    if (cancels.isCancelled(command.jobId())) { // the work is done: only a cancel stops it now
+      throw new JobCancelledException();
+    }
+    String key = StorageKeys.result(command.tenantId(), command.jobId(), command.attempt());
+    store.write(key, output.bytes(), output.mimeType());
+    return new JobResult(
+        Ids.media(), key, output.mimeType(), output.sizeBytes(), output.width(), output.height());
+  }
+
+  private byte[] read(String key) {
+    try {
+      return store.read(key, config.maxInputBytes());
+    } catch (ObjectNotFoundException e) {
+      throw new PipelineException(JobErrorCode.INPUT_NOT_FOUND, "the input media object is gone");
+    } catch (ObjectTooLargeException e) {
+      throw new PipelineException(
+          JobErrorCode.IMAGE_TOO_LARGE,
+          "the input is " + e.size() + " bytes; the limit is " + e.limit() + " bytes");
+    }
+  }
+
+  /** The earlier of the command's deadline and the per-job timeout from now. */
+  private Instant deadline(JobCommand command) {
+    Instant timeout = clock.instant().plus(config.jobTimeout());
+    Instant requested = command.deadline();
+    return requested != null && requested.isBefore(timeout) ? requested : timeout;
+  }
+
+  private void checkpoint(JobCommand command, Instant deadline) {
+    if (cancels.isCancelled(command.jobId())) {
+      throw new JobCancelledException();
+    }
+    if (clock.instant().isAfter(deadline)) {
+      boolean requested = deadline.equals(command.deadline());
+      throw new PipelineException(
+          JobErrorCode.TIMEOUT,
+          requested
+              ? "the job passed its deadline"
+              : "the job ran longer than " + config.jobTimeout().toSeconds() + " s");
+    }
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.kiln.worker.pipeline;
+
+import dev.kiln.worker.config.WorkerConfig;
+import dev.kiln.worker.pipeline.ops.EncodeOp;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Wires the plain-Java pipeline classes into CDI with the configured limits. */
+public class PipelineProducer {
+
+  @Produces
+  @Singleton
+  PipelineRunner pipelineRunner(OpRegistry ops, EncodeOp encoder, WorkerConfig config) {
+    return new PipelineRunner(ops, encoder, config.maxPixels());
+  }
+}

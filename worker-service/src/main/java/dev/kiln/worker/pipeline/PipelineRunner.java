@@ -1,0 +1,63 @@
+package dev.kiln.worker.pipeline;
+
+import dev.kiln.model.pipeline.EncodeStep;
+import dev.kiln.model.pipeline.Step;
+import dev.kiln.worker.pipeline.ops.EncodeOp;
+import java.util.List;
+import org.bytedeco.javacpp.PointerScope;
+
+/**
+ * Runs a complete pipeline (ending in encode) on input bytes: decode, each step in order, encode.
+ * Before every step it calls the {@link StepListener}, which reports progress and may stop the job
+ * (cancel, deadline). Every native allocation of a run is released when the run ends, even on
+ * failure: images are closed as soon as the next step replaced them, and a {@link PointerScope}
+ * around the run collects anything an op forgot.
+ */
+public final class PipelineRunner {
+
+  private final OpRegistry ops;
+  private final EncodeOp encoder;
+  private final Decoder decoder;
+
+  public PipelineRunner(OpRegistry ops, EncodeOp encoder, long maxPixels) {
+    this.ops = ops;
+    this.encoder = encoder;
+    this.decoder = new Decoder(maxPixels);
+  }
+
+  /** Told before each step; throwing stops the run. */
+  @FunctionalInterface
+  public interface StepListener {
+
+    /**
+     * @param index 0-based position of {@code step} in the pipeline
+     */
+    void beforeStep(int index, Step step);
+  }
+
+  /**
+   * @param steps a complete pipeline: valid, ending in {@link EncodeStep}
+   */
+  public EncodedImage run(byte[] input, List<Step> steps, StepListener listener) {
+    try (PointerScope scope = new PointerScope()) {
+      Image image = decoder.decode(input, steps);
+      try {
+        for (int i = 0; i < steps.size(); i++) {
+          Step step = steps.get(i);
+          listener.beforeStep(i, step);
+          if (step instanceof EncodeStep encode) {
+            return encoder.encode(image, encode);
+          }
+          Image next = ops.apply(image, step);
+          if (next != image) {
+            image.close();
+            image = next;
+          }
+        }
+        throw new IllegalArgumentException("the pipeline does not end with encode");
+      } finally {
+        image.close();
+      }
+    }
+  }
+}
