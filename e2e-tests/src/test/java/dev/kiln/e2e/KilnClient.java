@@ -1,0 +1,79 @@
+package dev.kiln.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+
+/** A minimal client of Kiln's HTTP API, as an app developer would write one. */
+final class KilnClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI base;
+  private final String key;
+
+  KilnClient(URI base, String key) {
+    this.base = base;
+    this.key = key;
+  }
+
+  /** A response's status and JSON body. */
+  record Reply(int status, JsonNode body) {}
+
+  Reply upload(byte[] image, String contentType) {
+    return send(
+        request("/v1/media")
+            .header("Content-Type", contentType)
+            .POST(BodyPublishers.ofByteArray(image)));
+  }
+
+  Reply submit(String json) {
+    return send(
+        request("/v1/jobs")
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(json)));
+  }
+
+  Reply job(String id) {
+    return send(request("/v1/jobs/" + id).GET());
+  }
+
+  byte[] download(String url) {
+    try {
+      HttpResponse<byte[]> response =
+          http.send(HttpRequest.newBuilder(URI.create(url)).build(), BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("download answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + key);
+  }
+
+  private Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
+      return new Reply(response.statusCode(), JSON.readTree(response.body()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
