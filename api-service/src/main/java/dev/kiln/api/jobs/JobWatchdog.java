@@ -84,7 +84,8 @@ public class JobWatchdog {
   @Scheduled(
       every = "${kiln.jobs.stall-check-interval:15s}",
       delayed = "5s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> check() {
     return pool.query(EXPIRE)
         .execute()

@@ -61,7 +61,8 @@ public class OutboxRelay {
 
   @Scheduled(
       every = "${kiln.outbox.poll-interval:2s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void poll() {
     wake();
   }
