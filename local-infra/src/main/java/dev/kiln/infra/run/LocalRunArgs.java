@@ -13,7 +13,7 @@ record LocalRunArgs(Mode mode, Path dataDir) {
 
   static final String USAGE =
       """
-      Usage: java -jar local-infra/target/local-infra-<version>.jar [run|infra] [--data-dir <dir>]
+      Usage: java -jar local-infra/target/local-infra-<version>-runner.jar [run|infra] [--data-dir <dir>]
         run     PostgreSQL, Kafka and S3, then api-service (:8080) and worker-service (:8081); default
         infra   only PostgreSQL (:15432), Kafka (:19092) and S3 (:19000), for ./mvnw quarkus:dev
         --data-dir <dir>   where data and the API key are kept (default: .kiln in the project)
