@@ -66,7 +66,7 @@ final class KilnStack implements AutoCloseable {
   }
 
   void startWorker() throws IOException {
-    Map<String, String> config = new HashMap<>(infraConfig());
+    Map<String, String> config = new HashMap<>(InfraEndpoints.withoutDatasource(infraConfig()));
     config.put("quarkus.http.port", String.valueOf(workerPort));
     worker = start("worker", "worker-service", config, workerPort);
   }

@@ -1,14 +1,23 @@
 package dev.kiln.api.jobs;
 
+import dev.kiln.api.live.ExistingJob;
+import dev.kiln.api.live.JobStreams;
+import dev.kiln.api.live.SseStreams;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.tenants.CurrentTenant;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +25,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Submit, poll and cancel jobs: {@code /v1/jobs}. */
@@ -27,11 +37,16 @@ public class JobResource {
   private final JobService jobs;
   private final JobMapper mapper;
   private final CurrentTenant tenant;
+  private final JobStreams streams;
+  private final SseStreams sse;
 
-  public JobResource(JobService jobs, JobMapper mapper, CurrentTenant tenant) {
+  public JobResource(
+      JobService jobs, JobMapper mapper, CurrentTenant tenant, JobStreams streams, SseStreams sse) {
     this.jobs = jobs;
     this.mapper = mapper;
     this.tenant = tenant;
+    this.streams = streams;
+    this.sse = sse;
   }
 
   @POST
@@ -48,9 +63,32 @@ public class JobResource {
 
   @GET
   @Path("/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "A job's status, progress and result")
   public Uni<JobView> get(@RestPath String id) {
     return jobs.find(tenant.id(), id).map(mapper::toView);
+  }
+
+  @GET
+  @Path("/{id}")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @ExistingJob
+  @Operation(summary = "With Accept: text/event-stream, the job's live stream (as /events)")
+  public Multi<OutboundSseEvent> stream(@RestPath String id, @Context Sse events) {
+    return events(id, events);
+  }
+
+  @GET
+  @Path("/{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @ExistingJob
+  @Operation(
+      summary =
+          "The job's live stream: job.<status> events carrying the job object, from its current"
+              + " state until a terminal one")
+  public Multi<OutboundSseEvent> events(@RestPath String id, @Context Sse events) {
+    return RestMulti.fromUniResponse(
+        jobs.find(tenant.id(), id), job -> sse.events(streams.job(job), events));
   }
 
   @GET

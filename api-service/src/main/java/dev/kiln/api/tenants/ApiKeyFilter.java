@@ -3,6 +3,7 @@ package dev.kiln.api.tenants;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.problems.ProblemCode;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -23,7 +24,7 @@ public class ApiKeyFilter {
     this.currentTenant = currentTenant;
   }
 
-  @ServerRequestFilter
+  @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
   public Uni<Void> authenticate(ContainerRequestContext request) {
     if (!request.getUriInfo().getPath().startsWith("/v1/")) {
       return Uni.createFrom().voidItem();

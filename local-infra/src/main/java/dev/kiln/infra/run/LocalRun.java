@@ -18,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kiln on one machine without Docker: {@code java -jar local-infra/target/local-infra-<v>-runner.jar
- * [run|infra] [--data-dir .kiln]}. {@code run} starts the infrastructure, then the packaged
- * api-service and worker-service; {@code infra} starts only the infrastructure on the fixed ports
- * the services' {@code %dev} profile expects. Ctrl-C stops the worker, the API, then the
- * infrastructure; the data stays for the next start.
+ * Kiln on one machine without Docker: {@code java -jar
+ * local-infra/target/local-infra-<v>-runner.jar [run|infra] [--data-dir .kiln]}. {@code run} starts
+ * the infrastructure, then the packaged api-service and worker-service; {@code infra} starts only
+ * the infrastructure on the fixed ports the services' {@code %dev} profile expects. Ctrl-C stops
+ * the worker, the API, then the infrastructure; the data stays for the next start.
  */
 public final class LocalRun {
 

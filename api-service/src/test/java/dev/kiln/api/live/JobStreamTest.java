@@ -1,0 +1,89 @@
+package dev.kiln.api.live;
+
+import static dev.kiln.api.support.Api.asTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.kiln.api.support.Api;
+import dev.kiln.api.support.WorkerEvents;
+import dev.kiln.infra.KilnTestResource;
+import dev.kiln.model.jobs.JobError;
+import dev.kiln.model.jobs.JobErrorCode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/** Server-Sent Events of jobs, driven by real job events through Kafka and PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(value = KilnTestResource.class, restrictToAnnotatedClass = false)
+class JobStreamTest {
+
+  @TestHTTPResource("/")
+  URI base;
+
+  @Test
+  void aJobStreamShowsEachStateAndEndsAtTheTerminalOne() throws Exception {
+    String jobId = Api.submitResize(Api.uploadPng(16, 16), 8, 8);
+    WorkerEvents worker = new WorkerEvents(jobId, tenantId());
+    try (SseConnection stream = SseConnection.open(base.resolve("/v1/jobs/" + jobId + "/events"))) {
+
+      assertThat(stream.nextEvent().name()).isEqualTo("job.queued");
+      worker.started();
+      worker.progress(50, "resize");
+      SseConnection.Event processing = stream.nextEvent();
+      assertThat(processing.name()).isEqualTo("job.processing");
+      assertThat(processing.data()).contains("\"id\":\"" + jobId + "\"");
+      worker.failed(JobError.of(JobErrorCode.INVALID_IMAGE, "not an image"));
+
+      SseConnection.Event last = stream.lastEventBeforeEnd();
+      assertThat(last.name()).isEqualTo("job.failed");
+      assertThat(last.data()).contains("\"code\":\"invalid_image\"");
+    }
+  }
+
+  @Test
+  void theJobUrlStreamsWhenAskedForEventsAndAnswersJsonOtherwise() throws Exception {
+    String jobId = Api.submitResize(Api.uploadPng(16, 16), 8, 8);
+
+    try (SseConnection stream = SseConnection.open(base.resolve("/v1/jobs/" + jobId))) {
+      assertThat(stream.nextEvent().name()).isEqualTo("job.queued");
+    }
+    asTenant()
+        .header("Accept", "*/*")
+        .get("/v1/jobs/" + jobId)
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .body("status", equalTo("queued"));
+  }
+
+  @Test
+  void theTenantStreamCarriesChangesOfEveryJob() throws Exception {
+    String jobId = Api.submitResize(Api.uploadPng(16, 16), 8, 8);
+    try (SseConnection stream = SseConnection.open(base.resolve("/v1/events"))) {
+      stream.awaitFirstLine(); // a heartbeat: the stream is registered
+
+      new WorkerEvents(jobId, tenantId()).started();
+
+      SseConnection.Event event = stream.nextEvent();
+      assertThat(event.name()).isEqualTo("job.processing");
+      assertThat(event.data()).contains(jobId);
+    }
+  }
+
+  @Test
+  void anUnknownJobIsAProblemNotAStream() {
+    asTenant()
+        .header("Accept", "text/event-stream")
+        .get("/v1/jobs/job_00000000000000000000000000/events")
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("not_found"));
+  }
+
+  private static String tenantId() {
+    return asTenant().get("/v1/account").then().statusCode(200).extract().path("id");
+  }
+}
