@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -63,7 +64,9 @@ final class FetchExchange {
   }
 
   Future<FetchedBody> start(URI url) {
-    context = vertx.getOrCreateContext();
+    // Always an event-loop context of our own, never the caller's: a blocking caller on a worker
+    // (or virtual-thread) context would otherwise hold up the very callbacks it waits for.
+    context = ((VertxInternal) vertx).createEventLoopContext();
     context.runOnContext(
         ignored -> {
           timer =

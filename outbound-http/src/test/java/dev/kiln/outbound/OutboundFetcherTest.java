@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.impl.VertxInternal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -311,6 +312,31 @@ class OutboundFetcherTest {
         });
 
     assertThat(thrown.join()).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aBlockingCallerOnAWorkerContextDoesNotWaitForItself() {
+    server.handle("/w.png", TestServer.bytes(200, new byte[] {7}));
+    OutboundFetcher fetcher = fetcher(LOOPBACK_ONE);
+    CompletableFuture<Object> outcome = new CompletableFuture<>();
+
+    // A worker context runs its tasks one at a time: callbacks queued on it would wait behind the
+    // blocked caller until the fetch timed out.
+    ((VertxInternal) vertx)
+        .createWorkerContext()
+        .runOnContext(
+            ignored -> {
+              try {
+                outcome.complete(
+                    fetcher.getBlocking(server.url("/w.png"), 10, Duration.ofSeconds(3)));
+              } catch (RuntimeException e) {
+                outcome.complete(e);
+              }
+            });
+
+    assertThat(outcome.join())
+        .isInstanceOfSatisfying(
+            FetchedBody.class, body -> assertThat(body.bytes()).containsExactly(7));
   }
 
   private OutboundFetcher fetcher(List<String> allow) {
