@@ -16,6 +16,15 @@ import java.util.Optional;
 public record Destination(
     URI url, String host, int port, boolean tls, Optional<InetAddress> literal) {
 
+  /**
+   * The Host header: the name (IPv6 literals in brackets) and the port unless it is the scheme's
+   * default.
+   */
+  public String authority() {
+    String name = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    return port == (tls ? 443 : 80) ? name : name + ":" + port;
+  }
+
   /** Path and query as sent on the request line ({@code /} when the URL has no path). */
   public String requestTarget() {
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();

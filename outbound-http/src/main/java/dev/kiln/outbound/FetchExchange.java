@@ -138,6 +138,7 @@ final class FetchExchange {
             .setSsl(destination.tls())
             .setURI(destination.requestTarget())
             .setFollowRedirects(false)
+            .putHeader(HttpHeaders.HOST, destination.authority())
             .putHeader(HttpHeaders.USER_AGENT, settings.userAgent())
             .putHeader(HttpHeaders.ACCEPT, "image/*, */*;q=0.5");
     client

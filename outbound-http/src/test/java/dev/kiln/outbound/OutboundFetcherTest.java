@@ -3,12 +3,14 @@ package dev.kiln.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.impl.VertxInternal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -312,6 +316,38 @@ class OutboundFetcherTest {
         });
 
     assertThat(thrown.join()).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void anAllowListedIpv6LiteralGetsABracketedHostHeader() throws Exception {
+    HttpServer v6;
+    try {
+      v6 = HttpServer.create(new InetSocketAddress(InetAddress.getByName("::1"), 0), 0);
+    } catch (IOException e) {
+      Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+      return;
+    }
+    List<String> hosts = new CopyOnWriteArrayList<>();
+    v6.createContext(
+        "/",
+        exchange -> {
+          hosts.add(exchange.getRequestHeaders().getFirst("Host"));
+          exchange.sendResponseHeaders(200, 1);
+          exchange.getResponseBody().write(5);
+          exchange.close();
+        });
+    v6.start();
+    try {
+      int port = v6.getAddress().getPort();
+      FetchedBody body =
+          fetcher(List.of("::1"))
+              .getBlocking(URI.create("http://[::1]:" + port + "/v6"), 10, GENEROUS);
+
+      assertThat(body.bytes()).containsExactly(5);
+      assertThat(hosts).containsExactly("[::1]:" + port);
+    } finally {
+      v6.stop(0);
+    }
   }
 
   @Test

@@ -72,6 +72,9 @@ class OutboundPolicyTest {
     assertThat(d.tls()).isTrue();
     assertThat(d.literal()).isEmpty();
     assertThat(d.requestTarget()).isEqualTo("/cat.png?size=2");
+    assertThat(d.authority()).isEqualTo("images.example.com");
+    assertThat(STRICT.checkUrl(URI.create("http://[2001:db8::1]:8080/")).authority())
+        .isEqualTo("[2001:db8::1]:8080");
     assertThat(STRICT.checkUrl(URI.create("http://93.184.215.14:8080")).requestTarget())
         .isEqualTo("/");
   }
