@@ -5,20 +5,28 @@ import dev.kiln.model.pipeline.Pipelines;
 import dev.kiln.model.presets.Preset;
 import dev.kiln.model.validation.Violation;
 import dev.kiln.model.validation.Violations;
+import dev.kiln.outbound.FetchRefusedException;
+import dev.kiln.outbound.OutboundPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.List;
 
-/** Checks a submit request completely, so that one 422 lists every problem at once. */
+/**
+ * Checks a submit request completely, so that one 422 lists every problem at once. An input URL is
+ * also judged by the SSRF guard's address policy, without DNS: literal addresses and reserved names
+ * in blocked ranges are refused here; names are checked again by the worker when it connects.
+ */
 @ApplicationScoped
 public class SubmitJobValidator {
 
   static final int MAX_METADATA_CHARS = 16 * 1024;
 
   private final JobsConfig config;
+  private final OutboundPolicy outbound;
 
-  public SubmitJobValidator(JobsConfig config) {
+  public SubmitJobValidator(JobsConfig config, OutboundPolicy outbound) {
     this.config = config;
+    this.outbound = outbound;
   }
 
   public List<Violation> validate(SubmitJobRequest request) {
@@ -39,7 +47,7 @@ public class SubmitJobValidator {
     return violations.list();
   }
 
-  private static void checkInput(SubmitJobRequest request, Violations violations) {
+  private void checkInput(SubmitJobRequest request, Violations violations) {
     var input = request.input();
     if (input == null) {
       violations.add(
@@ -51,6 +59,12 @@ public class SubmitJobValidator {
     }
     if (input.url() != null && !isHttpUrl(input.url())) {
       violations.add("input.url", "must be an absolute http or https URL");
+    } else if (input.url() != null) {
+      try {
+        outbound.checkUrl(URI.create(input.url()));
+      } catch (FetchRefusedException e) {
+        violations.add("input.url", e.getMessage());
+      }
     }
   }
 

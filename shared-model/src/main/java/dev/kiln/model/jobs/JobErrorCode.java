@@ -12,8 +12,21 @@ public enum JobErrorCode {
   OUTPUT_TOO_LARGE("output_too_large", false),
   /** Background removal left nothing of the subject. */
   NO_SUBJECT_FOUND("no_subject_found", false),
-  /** The input media object or URL could not be read. */
+  /** The input media object is gone. */
   INPUT_NOT_FOUND("input_not_found", false),
+  /**
+   * The input URL (or a redirect from it) points at an address Kiln does not fetch from: loopback,
+   * private, link-local, cloud metadata and similar (see docs/security.md), or a scheme other than
+   * http(s).
+   */
+  INPUT_FETCH_REFUSED("input_fetch_refused", false),
+  /**
+   * The input URL could not be fetched: network error, timeout, a non-2xx answer or too many
+   * redirects. Retryable for timeouts, network errors and 5xx; the job's error says which.
+   */
+  INPUT_FETCH_FAILED("input_fetch_failed", true),
+  /** The body at the input URL is larger than the worker's input limit. */
+  INPUT_TOO_LARGE("input_too_large", false),
   /** The pipeline is not valid (should have been rejected at submit). */
   INVALID_PIPELINE("invalid_pipeline", false),
   /** The job ran past its deadline or the per-job timeout. */

@@ -19,8 +19,6 @@ import dev.kiln.worker.pipeline.EncodedImage;
 import dev.kiln.worker.pipeline.PipelineException;
 import dev.kiln.worker.pipeline.PipelineRunner;
 import dev.kiln.worker.storage.ObjectStore;
-import dev.kiln.worker.storage.ObjectStore.ObjectNotFoundException;
-import dev.kiln.worker.storage.ObjectStore.ObjectTooLargeException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -31,15 +29,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs one attempt of a job: {@code started}, input from the bucket, the pipeline with a {@code
- * progress} event per step, the result to the bucket, then {@code completed} or {@code failed}.
- * Cancellation and the deadline are checked before the job starts and between steps. Blocking: runs
- * on a worker thread.
+ * Runs one attempt of a job: {@code started}, input from the bucket or its URL, the pipeline with a
+ * {@code progress} event per step, the result to the bucket, then {@code completed} or {@code
+ * failed}. Cancellation and the deadline are checked before the job starts and between steps.
+ * Blocking: runs on a worker thread.
  */
 @ApplicationScoped
 public class JobProcessor {
 
   private final ObjectStore store;
+  private final InputLoader inputs;
   private final PipelineRunner pipeline;
   private final JobEventPublisher publisher;
   private final CancelRegistry cancels;
@@ -49,12 +48,14 @@ public class JobProcessor {
 
   public JobProcessor(
       ObjectStore store,
+      InputLoader inputs,
       PipelineRunner pipeline,
       JobEventPublisher publisher,
       CancelRegistry cancels,
       JobMetrics metrics,
       WorkerConfig config) {
     this.store = store;
+    this.inputs = inputs;
     this.pipeline = pipeline;
     this.publisher = publisher;
     this.cancels = cancels;
@@ -98,6 +99,13 @@ public class JobProcessor {
       metrics.record(Outcome.CANCELLED, null, took);
       Log.infof("job %s attempt %d cancelled after %d ms", job, attempt, took.toMillis());
       return Optional.empty();
+    } catch (InputException e) {
+      terminal = events.failed(e.toError());
+      Duration took = since(started);
+      metrics.record(Outcome.FAILED, e.code().code(), took);
+      Log.infof(
+          "job %s attempt %d failed in %d ms: %s: %s",
+          job, attempt, took.toMillis(), e.code().code(), e.getMessage());
     } catch (PipelineException e) {
       terminal = events.failed(JobError.of(e.code(), e.getMessage()));
       Duration took = since(started);
@@ -118,9 +126,6 @@ public class JobProcessor {
   private JobResult execute(JobCommand command, JobEvents events) {
     Instant deadline = deadline(command);
     checkpoint(command, deadline);
-    if (command.inputKey() == null) {
-      throw new PipelineException(JobErrorCode.INPUT_NOT_FOUND, "url inputs are not supported yet");
-    }
     List<Violation> violations = Pipelines.validate(command.pipeline(), "pipeline");
     if (!violations.isEmpty()) {
       Violation first = violations.getFirst();
@@ -128,7 +133,7 @@ public class JobProcessor {
           JobErrorCode.INVALID_PIPELINE, first.field() + ": " + first.message());
     }
     List<Step> steps = Pipelines.withEncode(command.pipeline());
-    byte[] input = read(command.inputKey());
+    byte[] input = load(command, deadline);
     int units = steps.size() + 1; // fetching and decoding the input counts as one
     EncodedImage output =
         pipeline.run(
@@ -148,15 +153,16 @@ public class JobProcessor {
         Ids.media(), key, output.mimeType(), output.sizeBytes(), output.width(), output.height());
   }
 
-  private byte[] read(String key) {
+  /**
+   * The input's bytes (bucket or URL). A failure caused by the deadline or a cancel that came while
+   * loading is reported as that, not as a fetch failure.
+   */
+  private byte[] load(JobCommand command, Instant deadline) {
     try {
-      return store.read(key, config.maxInputBytes());
-    } catch (ObjectNotFoundException e) {
-      throw new PipelineException(JobErrorCode.INPUT_NOT_FOUND, "the input media object is gone");
-    } catch (ObjectTooLargeException e) {
-      throw new PipelineException(
-          JobErrorCode.IMAGE_TOO_LARGE,
-          "the input is " + e.size() + " bytes; the limit is " + e.limit() + " bytes");
+      return inputs.load(command, Duration.between(clock.instant(), deadline));
+    } catch (InputException e) {
+      checkpoint(command, deadline);
+      throw e;
     }
   }
 

@@ -175,29 +175,6 @@ class JobConsumerTest {
   }
 
   @Test
-  void urlInputIsNotSupportedYet() {
-    String jobId = Ids.job();
-    JobCommand command =
-        new JobCommand(
-            JobCommand.VERSION,
-            jobId,
-            TENANT,
-            1,
-            new JobInput(null, "https://example.com/cat.png"),
-            null,
-            List.of(ResizeStep.contain(10, 10)),
-            0,
-            null,
-            Instant.now());
-    send(Topics.JOBS, jobId, COMMANDS.encode(command));
-
-    JobEvent last = events.awaitEvents(jobId, terminal(), TIMEOUT).getLast();
-
-    assertThat(last.error().code()).isEqualTo("input_not_found");
-    assertThat(last.error().message()).isEqualTo("url inputs are not supported yet");
-  }
-
-  @Test
   void jobPastItsDeadlineTimesOut() {
     String mediaId = putInput(TestImages.encode(quadrants(16, 16, 3), ".png"));
     String jobId = Ids.job();
