@@ -3,9 +3,13 @@ package dev.kiln.model.presets;
 import dev.kiln.model.pipeline.AutoOrientStep;
 import dev.kiln.model.pipeline.EncodeStep;
 import dev.kiln.model.pipeline.Fit;
+import dev.kiln.model.pipeline.OutlineStep;
 import dev.kiln.model.pipeline.OutputFormat;
+import dev.kiln.model.pipeline.PadStep;
+import dev.kiln.model.pipeline.RemoveBackgroundStep;
 import dev.kiln.model.pipeline.ResizeStep;
 import dev.kiln.model.pipeline.Step;
+import dev.kiln.model.pipeline.TrimStep;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +27,24 @@ public enum Preset {
       List.of(
           new AutoOrientStep(),
           new ResizeStep(256, 256, Fit.COVER, true),
-          new EncodeStep(OutputFormat.WEBP, 85, false, null)));
+          new EncodeStep(OutputFormat.WEBP, 85, false, null))),
+  /**
+   * The messenger sticker: the subject cut out, trimmed to its bounds, an 8 px white outline,
+   * scaled to fit 512×512 (enlarged if smaller) and centred on a transparent 512×512 canvas, as a
+   * WebP of at most 100 KB.
+   */
+  STICKER(
+      List.of(
+          new AutoOrientStep(),
+          RemoveBackgroundStep.withDefaults(),
+          TrimStep.withDefaults(),
+          new OutlineStep(8, "white"),
+          new ResizeStep(512, 512, Fit.CONTAIN, true),
+          PadStep.canvas(512, 512),
+          new EncodeStep(OutputFormat.WEBP, null, false, Preset.STICKER_MAX_BYTES)));
+
+  /** The largest sticker file messengers accept. */
+  public static final long STICKER_MAX_BYTES = 100L * 1024;
 
   private final List<Step> steps;
 
