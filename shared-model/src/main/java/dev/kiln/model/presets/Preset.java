@@ -29,19 +29,30 @@ public enum Preset {
           new ResizeStep(256, 256, Fit.COVER, true),
           new EncodeStep(OutputFormat.WEBP, 85, false, null))),
   /**
-   * The messenger sticker: the subject cut out, trimmed to its bounds, an 8 px white outline,
-   * scaled to fit 512×512 (enlarged if smaller) and centred on a transparent 512×512 canvas, as a
-   * WebP of at most 100 KB.
+   * The messenger sticker: the subject cut out and trimmed to its bounds, scaled (enlarged if
+   * smaller) so that with an 8 px white outline it fits 512×512, outlined, centred on a transparent
+   * 512×512 canvas, as a WebP of at most 100 KB. Scaling before the outline keeps the outline 8 px
+   * in the result whatever the input's size (and dilates 512 px, not the photo).
    */
   STICKER(
       List.of(
           new AutoOrientStep(),
           RemoveBackgroundStep.withDefaults(),
           TrimStep.withDefaults(),
-          new OutlineStep(8, "white"),
-          new ResizeStep(512, 512, Fit.CONTAIN, true),
-          PadStep.canvas(512, 512),
+          new ResizeStep(
+              Preset.STICKER_SIZE - 2 * Preset.STICKER_OUTLINE,
+              Preset.STICKER_SIZE - 2 * Preset.STICKER_OUTLINE,
+              Fit.CONTAIN,
+              true),
+          new OutlineStep(Preset.STICKER_OUTLINE, "white"),
+          PadStep.canvas(Preset.STICKER_SIZE, Preset.STICKER_SIZE),
           new EncodeStep(OutputFormat.WEBP, null, false, Preset.STICKER_MAX_BYTES)));
+
+  /** The side of a sticker's square canvas. */
+  public static final int STICKER_SIZE = 512;
+
+  /** The width of a sticker's outline, in output pixels. */
+  public static final int STICKER_OUTLINE = 8;
 
   /** The largest sticker file messengers accept. */
   public static final long STICKER_MAX_BYTES = 100L * 1024;

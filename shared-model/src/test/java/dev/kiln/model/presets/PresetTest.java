@@ -26,14 +26,15 @@ class PresetTest {
   }
 
   @Test
-  void stickerIsCutOutTrimmedOutlinedAndFittedOnA512TransparentSquareUnder100Kb() {
+  void stickerIsCutOutTrimmedFittedOutlinedAndCentredOnA512TransparentSquareUnder100Kb() {
     assertThat(Preset.STICKER.steps())
         .extracting(Step::op)
         .containsExactly(
-            "auto_orient", "remove_background", "trim", "outline", "resize", "pad", "encode");
-    assertThat(Preset.STICKER.steps().get(3)).hasToString("OutlineStep[width=8, color=white]");
-    assertThat(Preset.STICKER.steps().get(4))
-        .isEqualTo(new ResizeStep(512, 512, Fit.CONTAIN, true));
+            "auto_orient", "remove_background", "trim", "resize", "outline", "pad", "encode");
+    // 496 + 2 × 8 = 512: the outline is 8 px in the result and the subject reaches the edges
+    assertThat(Preset.STICKER.steps().get(3))
+        .isEqualTo(new ResizeStep(496, 496, Fit.CONTAIN, true));
+    assertThat(Preset.STICKER.steps().get(4)).hasToString("OutlineStep[width=8, color=white]");
     assertThat(Preset.STICKER.steps().get(5))
         .isEqualTo(new PadStep(512, 512, false, "transparent"));
     EncodeStep encode = Pipelines.encodeOf(Preset.STICKER.steps());

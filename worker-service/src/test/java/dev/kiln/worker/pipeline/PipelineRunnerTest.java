@@ -139,23 +139,29 @@ class PipelineRunnerTest {
 
     EncodedImage out = allOps.run(png, steps, (index, step) -> {});
 
-    try {
-    } catch (Exception e) {
-    }
     assertThat(out.mimeType()).isEqualTo("image/webp");
     assertThat(out.sizeBytes()).isLessThanOrEqualTo(Preset.STICKER_MAX_BYTES);
     try (Mat back = decode(out.bytes())) {
-      try {
-      } catch (Exception e) {
-      }
       assertThat(back.cols()).isEqualTo(512);
       assertThat(back.rows()).isEqualTo(512);
       assertThat(back.channels()).isEqualTo(4);
       assertThat(pixel(back, 256, 256)[2]).isGreaterThan(240); // red subject in the middle
-      // the outline (8 px before the ×3.7 scale) reaches the top edge, its soft rim enlarged too
-      assertThat(pixel(back, 256, 2)[3]).isBetween(1, 254);
-      assertThat(pixel(back, 256, 10)[3]).isGreaterThan(250);
-      assertThat(pixel(back, 256, 10)).startsWith(255, 255, 255);
+      // The subject was scaled to 496 and then outlined: an 8 px white ring reaching the edge.
+      // The enlarged disc has a soft edge of about 5 px, and so has the ring's outer edge: white
+      // all the way, fading in, then opaque before the subject starts.
+      int previousAlpha = 0;
+      for (int y = 0; y <= 7; y++) {
+        int[] ring = pixel(back, 256, y);
+        assertThat(Math.min(ring[0], Math.min(ring[1], ring[2])))
+            .as("y = %d", y)
+            .isGreaterThan(235);
+        assertThat(ring[3]).as("alpha at y = %d", y).isGreaterThanOrEqualTo(previousAlpha - 4);
+        previousAlpha = ring[3];
+      }
+      assertThat(previousAlpha).isGreaterThan(250);
+      int[] subject = pixel(back, 256, 24);
+      assertThat(subject[2]).isGreaterThan(235);
+      assertThat(subject[1]).isLessThan(30);
       assertThat(pixel(back, 2, 2)[3]).isZero(); // transparent corners
     }
   }
