@@ -91,11 +91,11 @@ public final class TestImages {
     if (a.cols() != b.cols() || a.rows() != b.rows() || a.type() != b.type()) {
       return false;
     }
-    try (Mat diff = new Mat();
-        Mat flat = new Mat()) {
+    try (Mat diff = new Mat()) {
       absdiff(a, b, diff);
-      diff.reshape(1).copyTo(flat);
-      return countNonZero(flat) == 0;
+      try (Mat flat = diff.reshape(1)) { // one channel: countNonZero takes no more
+        return countNonZero(flat) == 0;
+      }
     }
   }
 
