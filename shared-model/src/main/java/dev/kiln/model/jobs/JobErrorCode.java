@@ -6,12 +6,19 @@ public enum JobErrorCode {
   INVALID_IMAGE("invalid_image", false),
   /** The input is an image in a format Kiln does not read. */
   UNSUPPORTED_FORMAT("unsupported_format", false),
-  /** The input exceeds the byte or pixel limit (decompression bombs included). */
+  /**
+   * The input exceeds the byte or pixel limit (decompression bombs included), or a step would grow
+   * the image past the pixel limit.
+   */
   IMAGE_TOO_LARGE("image_too_large", false),
   /** The encoded output cannot fit the requested {@code max_bytes}. */
   OUTPUT_TOO_LARGE("output_too_large", false),
   /** Background removal left nothing of the subject. */
   NO_SUBJECT_FOUND("no_subject_found", false),
+  /** A {@code crop} rectangle that does not overlap the image at all. */
+  CROP_OUTSIDE_IMAGE("crop_outside_image", false),
+  /** {@code trim} found only border: the image is one colour (within the threshold). */
+  UNIFORM_IMAGE("uniform_image", false),
   /** The input media object is gone. */
   INPUT_NOT_FOUND("input_not_found", false),
   /**

@@ -14,6 +14,17 @@ import dev.kiln.model.validation.Violations;
 @JsonSubTypes({
   @JsonSubTypes.Type(AutoOrientStep.class),
   @JsonSubTypes.Type(ResizeStep.class),
+  @JsonSubTypes.Type(CropStep.class),
+  @JsonSubTypes.Type(RotateStep.class),
+  @JsonSubTypes.Type(FlipStep.class),
+  @JsonSubTypes.Type(GrayscaleStep.class),
+  @JsonSubTypes.Type(BlurStep.class),
+  @JsonSubTypes.Type(SharpenStep.class),
+  @JsonSubTypes.Type(RemoveBackgroundStep.class),
+  @JsonSubTypes.Type(TrimStep.class),
+  @JsonSubTypes.Type(OutlineStep.class),
+  @JsonSubTypes.Type(ShadowStep.class),
+  @JsonSubTypes.Type(PadStep.class),
   @JsonSubTypes.Type(EncodeStep.class),
 })
 public interface Step {

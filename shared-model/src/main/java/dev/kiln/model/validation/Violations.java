@@ -41,12 +41,23 @@ public final class Violations {
     }
   }
 
+  /** Checks an optional number against an inclusive range; NaN and infinities are out of range. */
+  public void between(Double value, double min, double max, String field) {
+    if (value != null && !(value >= min && value <= max)) {
+      add(field, "must be between " + plain(min) + " and " + plain(max));
+    }
+  }
+
   public boolean isEmpty() {
     return found.isEmpty();
   }
 
   public List<Violation> list() {
     return List.copyOf(found);
+  }
+
+  private static String plain(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
   private String join(String field) {

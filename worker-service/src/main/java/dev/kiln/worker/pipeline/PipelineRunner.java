@@ -1,5 +1,6 @@
 package dev.kiln.worker.pipeline;
 
+import dev.kiln.model.jobs.JobErrorCode;
 import dev.kiln.model.pipeline.EncodeStep;
 import dev.kiln.model.pipeline.Step;
 import dev.kiln.worker.pipeline.ops.EncodeOp;
@@ -18,11 +19,17 @@ public final class PipelineRunner {
   private final OpRegistry ops;
   private final EncodeOp encoder;
   private final Decoder decoder;
+  private final long maxPixels;
 
+  /**
+   * @param maxPixels the largest image allowed: checked on the input's header and again after every
+   *     step, since steps such as {@code pad}, {@code rotate} or {@code outline} grow it
+   */
   public PipelineRunner(OpRegistry ops, EncodeOp encoder, long maxPixels) {
     this.ops = ops;
     this.encoder = encoder;
     this.decoder = new Decoder(maxPixels);
+    this.maxPixels = maxPixels;
   }
 
   /** Told before each step; throwing stops the run. */
@@ -52,12 +59,24 @@ public final class PipelineRunner {
           if (next != image) {
             image.close();
             image = next;
+            checkSize(image, step);
           }
         }
         throw new IllegalArgumentException("the pipeline does not end with encode");
       } finally {
         image.close();
       }
+    }
+  }
+
+  private void checkSize(Image image, Step step) {
+    long pixels = (long) image.width() * image.height();
+    if (pixels > maxPixels) {
+      throw new PipelineException(
+          JobErrorCode.IMAGE_TOO_LARGE,
+          String.format(
+              "%s made a %dx%d image (%d pixels); the limit is %d pixels",
+              step.op(), image.width(), image.height(), pixels, maxPixels));
     }
   }
 }

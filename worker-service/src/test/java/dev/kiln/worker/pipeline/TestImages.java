@@ -2,9 +2,15 @@ package dev.kiln.worker.pipeline;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_8;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -13,6 +19,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
@@ -49,6 +56,19 @@ public final class TestImages {
     return mat;
   }
 
+  /**
+   * A filled disc of {@code colour} centred on a transparent {@code size} × {@code size} BGRA
+   * canvas; {@code antialiased} gives it a soft one-pixel edge in the alpha channel.
+   */
+  public static Mat disc(int size, int radius, double[] colour, boolean antialiased) {
+    Mat mat = solid(size, size, 4, TRANSPARENT);
+    try (Point centre = new Point(size / 2, size / 2);
+        Scalar scalar = new Scalar(colour[0], colour[1], colour[2], colour[3])) {
+      circle(mat, centre, radius, scalar, FILLED, antialiased ? LINE_AA : LINE_8, 0);
+    }
+    return mat;
+  }
+
   /** Random pixels: incompressible, for size tests. */
   public static Mat noise(int width, int height, long seed) {
     Mat mat = new Mat(height, width, CV_8UC(3));
@@ -63,6 +83,19 @@ public final class TestImages {
         Mat region = new Mat(mat, rect);
         Scalar scalar = new Scalar(colour[0], colour[1], colour[2], colour[3])) {
       region.put(scalar);
+    }
+  }
+
+  /** Whether two images have the same size, channels and every byte. */
+  public static boolean samePixels(Mat a, Mat b) {
+    if (a.cols() != b.cols() || a.rows() != b.rows() || a.type() != b.type()) {
+      return false;
+    }
+    try (Mat diff = new Mat()) {
+      absdiff(a, b, diff);
+      try (Mat flat = diff.reshape(1)) { // one channel: countNonZero takes no more
+        return countNonZero(flat) == 0;
+      }
     }
   }
 

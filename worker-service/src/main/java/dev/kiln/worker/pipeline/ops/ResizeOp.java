@@ -1,10 +1,7 @@
 package dev.kiln.worker.pipeline.ops;
 
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGBA2mRGBA;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_mRGBA2RGBA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import dev.kiln.model.pipeline.Fit;
@@ -19,8 +16,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 /**
  * {@code resize}: scales into a box with the requested {@link Fit}. Without {@code upscale} (and
  * always for {@code inside}) nothing is enlarged. Shrinking uses area averaging ({@code
- * INTER_AREA}, no aliasing), enlarging bicubic. Images with alpha are resized premultiplied, so
- * transparent pixels do not bleed their colour into the edges.
+ * INTER_AREA}, no aliasing), enlarging bicubic, each per axis (see {@link #resample}). Images with
+ * alpha are resized premultiplied, so transparent pixels do not bleed their colour into the edges.
  */
 @Singleton
 public class ResizeOp implements Op<ResizeStep> {
@@ -38,21 +35,15 @@ public class ResizeOp implements Op<ResizeStep> {
     if (plan.isIdentity(width, height)) {
       return image;
     }
-    boolean shrinking = plan.scaledWidth() <= width && plan.scaledHeight() <= height;
-    int interpolation = shrinking ? INTER_AREA : INTER_CUBIC;
-    Mat scaled = new Mat();
-    Size size = new Size(plan.scaledWidth(), plan.scaledHeight());
+    Mat scaled;
     if (image.hasAlpha()) {
-      try (Mat premultiplied = new Mat();
-          Mat resized = new Mat()) {
-        cvtColor(image.mat(), premultiplied, COLOR_RGBA2mRGBA);
-        resize(premultiplied, resized, size, 0, 0, interpolation);
-        cvtColor(resized, scaled, COLOR_mRGBA2RGBA);
+      try (Mat premultiplied = Alpha.premultiply(image.mat());
+          Mat resized = resample(premultiplied, plan.scaledWidth(), plan.scaledHeight())) {
+        scaled = Alpha.unpremultiply(resized);
       }
     } else {
-      resize(image.mat(), scaled, size, 0, 0, interpolation);
+      scaled = resample(image.mat(), plan.scaledWidth(), plan.scaledHeight());
     }
-    size.close();
     if (plan.outWidth() == plan.scaledWidth() && plan.outHeight() == plan.scaledHeight()) {
       return image.withMat(scaled);
     }
@@ -66,6 +57,30 @@ public class ResizeOp implements Op<ResizeStep> {
         Mat view = new Mat(scaled, centre)) {
       return image.withMat(view.clone());
     }
+  }
+
+  /**
+   * Area averaging along an axis that shrinks, bicubic along one that grows. When one axis shrinks
+   * and the other grows ({@code fill}), the shrink runs first on its own, so it is never aliased.
+   */
+  static Mat resample(Mat src, int width, int height) {
+    boolean shrinksX = width <= src.cols();
+    boolean shrinksY = height <= src.rows();
+    if (shrinksX == shrinksY) {
+      return resized(src, width, height, shrinksX ? INTER_AREA : INTER_CUBIC);
+    }
+    try (Mat shrunk =
+        resized(src, Math.min(width, src.cols()), Math.min(height, src.rows()), INTER_AREA)) {
+      return resized(shrunk, width, height, INTER_CUBIC);
+    }
+  }
+
+  private static Mat resized(Mat src, int width, int height, int interpolation) {
+    Mat out = new Mat();
+    try (Size size = new Size(width, height)) {
+      resize(src, out, size, 0, 0, interpolation);
+    }
+    return out;
   }
 
   /**

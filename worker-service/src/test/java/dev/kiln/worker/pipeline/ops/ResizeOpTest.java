@@ -3,7 +3,9 @@ package dev.kiln.worker.pipeline.ops;
 import static dev.kiln.worker.pipeline.TestImages.BLUE;
 import static dev.kiln.worker.pipeline.TestImages.RED;
 import static dev.kiln.worker.pipeline.TestImages.TRANSPARENT;
+import static dev.kiln.worker.pipeline.TestImages.WHITE;
 import static dev.kiln.worker.pipeline.TestImages.halves;
+import static dev.kiln.worker.pipeline.TestImages.paint;
 import static dev.kiln.worker.pipeline.TestImages.pixel;
 import static dev.kiln.worker.pipeline.TestImages.solid;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +14,7 @@ import dev.kiln.model.pipeline.Fit;
 import dev.kiln.model.pipeline.ResizeStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.OpenCvRuntime;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +102,25 @@ class ResizeOpTest {
       int[] edge = pixel(output.mat(), 20, 3);
       assertThat(edge[3]).isBetween(1, 254);
       assertThat(edge[2]).isGreaterThan(250);
+    }
+  }
+
+  @Test
+  void fillThatShrinksOneAxisAndEnlargesTheOtherAveragesTheShrinkingAxis() {
+    // One-pixel black and white columns, 300 → 100 wide (area: each output pixel averages 3
+    // columns, so 85 or 170) while 10 → 40 high. Bicubic across would sample single columns
+    // (0 or 255): aliasing.
+    Mat stripes = solid(300, 10, 3, new double[] {0, 0, 0, 255});
+    for (int x = 1; x < 300; x += 2) {
+      paint(stripes, x, 0, 1, 10, WHITE);
+    }
+    try (Image input = new Image(stripes, 1);
+        Image output = op.apply(input, new ResizeStep(100, 40, Fit.FILL, true))) {
+      assertThat(output.width()).isEqualTo(100);
+      assertThat(output.height()).isEqualTo(40);
+      for (int x = 0; x < 100; x++) {
+        assertThat(pixel(output.mat(), x, 20)[0]).as("x = %d", x).isBetween(80, 175);
+      }
     }
   }
 
