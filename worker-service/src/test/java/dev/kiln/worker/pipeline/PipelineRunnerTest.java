@@ -30,6 +30,7 @@ import dev.kiln.model.pipeline.SharpenStep;
 import dev.kiln.model.pipeline.Step;
 import dev.kiln.model.pipeline.TrimStep;
 import dev.kiln.model.presets.Preset;
+import dev.kiln.model.presets.StickerOptions;
 import dev.kiln.worker.pipeline.ops.AutoOrientOp;
 import dev.kiln.worker.pipeline.ops.BlurOp;
 import dev.kiln.worker.pipeline.ops.CropOp;
@@ -140,7 +141,7 @@ class PipelineRunnerTest {
     EncodedImage out = allOps.run(png, steps, (index, step) -> {});
 
     assertThat(out.mimeType()).isEqualTo("image/webp");
-    assertThat(out.sizeBytes()).isLessThanOrEqualTo(Preset.STICKER_MAX_BYTES);
+    assertThat(out.sizeBytes()).isLessThanOrEqualTo(StickerOptions.DEFAULT_MAX_BYTES);
     try (Mat back = decode(out.bytes())) {
       assertThat(back.cols()).isEqualTo(512);
       assertThat(back.rows()).isEqualTo(512);
