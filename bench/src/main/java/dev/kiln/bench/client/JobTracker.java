@@ -16,18 +16,22 @@ import java.util.concurrent.CompletableFuture;
  * Follows submitted jobs to their terminal state with batch polls ({@code GET /v1/jobs?ids=}, 100
  * ids each). Two polls at most are in flight: one always asks for the 100 oldest outstanding jobs
  * (jobs end roughly in submit order, so this one sees most completions, as soon as the poll gap
- * allows), the other sweeps round-robin over the rest so that no job is missed. Polling therefore
- * costs Kiln a bounded load whatever the backlog.
+ * allows), the other sweeps round-robin over the rest so that no job is missed. The oldest jobs are
+ * polled again after the shortest gap while polls find jobs ended, and ever more slowly (up to
+ * {@link #MAX_GAP_MILLIS}) while they find none. Polling therefore costs Kiln a bounded load
+ * whatever the backlog, and little while nothing ends; its resolution is fine while jobs end.
  */
 public final class JobTracker {
 
   private static final int BATCH = 100;
-  private static final long SWEEP_GAP_MILLIS = 20;
+  private static final long MAX_GAP_MILLIS = 50;
+  private static final long SWEEP_GAP_MILLIS = 100;
   private static final long RETRY_GAP_MILLIS = 100;
   private static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled", "expired");
 
   private final KilnClient client;
   private final long pollGapMillis;
+  private long headGapMillis;
   private final Map<String, Long> outstanding = new HashMap<>();
   private final ArrayDeque<String> byAge = new ArrayDeque<>();
   private final ArrayDeque<String> sweep = new ArrayDeque<>();
@@ -47,6 +51,7 @@ public final class JobTracker {
   public JobTracker(KilnClient client, long pollGapMillis) {
     this.client = client;
     this.pollGapMillis = pollGapMillis;
+    this.headGapMillis = pollGapMillis;
   }
 
   /** Follows a job whose submit started at {@code startNanos}. Any thread. */
@@ -121,14 +126,16 @@ public final class JobTracker {
         .onComplete(
             result -> {
               boolean ok = result.succeeded() && result.result().status() == 200;
-              if (ok) {
-                record(result.result().json());
-              }
+              int ended = ok ? record(result.result().json()) : 0;
               synchronized (this) {
                 if (!ok) {
                   pollErrors++;
                 }
-                client.schedule(ok ? pollGapMillis : RETRY_GAP_MILLIS, this::pollHead);
+                headGapMillis =
+                    ended > 0
+                        ? pollGapMillis
+                        : Math.min(MAX_GAP_MILLIS, Math.max(1, headGapMillis * 2));
+                client.schedule(ok ? headGapMillis : RETRY_GAP_MILLIS, this::pollHead);
               }
             });
   }
@@ -174,8 +181,10 @@ public final class JobTracker {
             });
   }
 
-  private synchronized void record(JsonObject list) {
+  /** Records the jobs that ended; returns how many. */
+  private synchronized int record(JsonObject list) {
     long now = System.nanoTime();
+    int before = ended.size();
     JsonArray data = list.getJsonArray("data", new JsonArray());
     for (int i = 0; i < data.size(); i++) {
       JsonObject job = data.getJsonObject(i);
@@ -198,6 +207,7 @@ public final class JobTracker {
               error == null ? null : error.getString("code")));
     }
     completeIfDone();
+    return ended.size() - before;
   }
 
   private void completeIfDone() {
