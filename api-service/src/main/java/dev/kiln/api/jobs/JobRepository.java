@@ -3,7 +3,6 @@ package dev.kiln.api.jobs;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /** Jobs, always scoped to their tenant; results are fetched with the job. */
 @ApplicationScoped
@@ -22,14 +21,5 @@ public class JobRepository implements PanacheRepositoryBase<Job, String> {
             tenantId,
             key)
         .firstResult();
-  }
-
-  /** The tenant's jobs among {@code ids}, in no particular order. */
-  public Uni<List<Job>> findOwned(String tenantId, List<String> ids) {
-    return find(
-            "from Job j left join fetch j.result where j.tenantId = ?1 and j.id in ?2",
-            tenantId,
-            ids)
-        .list();
   }
 }

@@ -40,30 +40,49 @@ public class JobService {
   private final MediaRepository media;
   private final SubmitJobValidator validator;
   private final OutboxRelay relay;
+  private final JobInserter inserter;
+  private final JobReader reader;
 
   public JobService(
-      JobRepository jobs, MediaRepository media, SubmitJobValidator validator, OutboxRelay relay) {
+      JobRepository jobs,
+      MediaRepository media,
+      SubmitJobValidator validator,
+      OutboxRelay relay,
+      JobInserter inserter,
+      JobReader reader) {
     this.jobs = jobs;
     this.media = media;
     this.validator = validator;
     this.relay = relay;
+    this.inserter = inserter;
+    this.reader = reader;
   }
 
   /**
    * Accepts a job: the row and its command (outbox) commit together, then the relay publishes. With
    * an idempotency key already used by this tenant, the earlier job is returned instead.
+   *
+   * <p>The common submit (a media input, no idempotency key) goes through {@link JobInserter},
+   * which writes concurrent submits in one transaction; a submit with an idempotency key first
+   * looks for the earlier job, so it takes its own transaction.
    */
   public Uni<Job> submit(String tenantId, SubmitJobRequest request, String idempotencyKey) {
     List<Violation> violations = validator.validate(request);
     if (!violations.isEmpty()) {
       return Uni.createFrom().failure(ApiException.invalid(violations));
     }
-    return create(tenantId, request, idempotencyKey)
-        .invoke(
-            job -> {
-              relay.wake();
-              Log.infof("job %s queued (tenant %s)", job.id, tenantId);
-            });
+    String mediaId = request.input().mediaId();
+    Uni<Job> created;
+    if (idempotencyKey == null && mediaId != null) {
+      Job job = newJob(tenantId, request, null, null);
+      List<Step> pipeline = pipeline(request);
+      created =
+          inserter.insert(
+              job, mediaId, inputKey -> COMMANDS.encode(command(job, request, pipeline, inputKey)));
+    } else {
+      created = create(tenantId, request, idempotencyKey).invoke(relay::wake);
+    }
+    return created.invoke(job -> Log.infof("job %s queued (tenant %s)", job.id, tenantId));
   }
 
   @WithTransaction
@@ -88,9 +107,8 @@ public class JobService {
         .failWith(() -> ApiException.notFound("job", id));
   }
 
-  @WithSession
   public Uni<List<Job>> findAll(String tenantId, List<String> ids) {
-    return jobs.findOwned(tenantId, ids);
+    return reader.findOwned(tenantId, ids);
   }
 
   /** Cancels a queued or processing job (idempotent for a cancelled one) and tells every worker. */
@@ -143,12 +161,26 @@ public class JobService {
 
   private Uni<Job> insert(
       String tenantId, SubmitJobRequest request, String idempotencyKey, String inputKey) {
+    Job job = newJob(tenantId, request, idempotencyKey, inputKey);
+    JobCommand command = command(job, request, pipeline(request), inputKey);
+    return jobs.persist(job)
+        .chain(() -> OutboxMessage.of(Topics.JOBS, job.id, COMMANDS.encode(command)).persist())
+        .replaceWith(job);
+  }
+
+  /** The complete pipeline of a request: its steps or its preset's, ending in an encode. */
+  private static List<Step> pipeline(SubmitJobRequest request) {
+    return Pipelines.withEncode(
+        request.preset() != null
+            ? Preset.byName(request.preset()).orElseThrow().steps()
+            : request.pipeline());
+  }
+
+  /** A new queued job, not yet persisted. */
+  private static Job newJob(
+      String tenantId, SubmitJobRequest request, String idempotencyKey, String inputKey) {
     Instant now = now();
-    List<Step> pipeline =
-        Pipelines.withEncode(
-            request.preset() != null
-                ? Preset.byName(request.preset()).orElseThrow().steps()
-                : request.pipeline());
+    List<Step> pipeline = pipeline(request);
     Job job = new Job();
     job.id = Ids.job();
     job.tenantId = tenantId;
@@ -165,21 +197,22 @@ public class JobService {
     job.attempt = 1;
     job.createdAt = now;
     job.updatedAt = now;
-    JobCommand command =
-        new JobCommand(
-            JobCommand.VERSION,
-            job.id,
-            tenantId,
-            job.attempt,
-            request.input(),
-            inputKey,
-            pipeline,
-            job.priority,
-            job.deadline,
-            now);
-    return jobs.persist(job)
-        .chain(() -> OutboxMessage.of(Topics.JOBS, job.id, COMMANDS.encode(command)).persist())
-        .replaceWith(job);
+    return job;
+  }
+
+  private static JobCommand command(
+      Job job, SubmitJobRequest request, List<Step> pipeline, String inputKey) {
+    return new JobCommand(
+        JobCommand.VERSION,
+        job.id,
+        job.tenantId,
+        job.attempt,
+        request.input(),
+        inputKey,
+        pipeline,
+        job.priority,
+        job.deadline,
+        job.createdAt);
   }
 
   private static String json(Object value) {

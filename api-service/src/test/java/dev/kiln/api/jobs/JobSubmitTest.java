@@ -22,7 +22,16 @@ import dev.kiln.model.pipeline.ResizeStep;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -214,6 +223,58 @@ class JobSubmitTest {
         .statusCode(422)
         .body("code", equalTo("media_not_found"))
         .body("errors[0].field", equalTo("input.media_id"));
+  }
+
+  @Test
+  void concurrentSubmitsAreWrittenTogetherAndAMissingMediaFailsOnlyItsOwnSubmit() throws Exception {
+    String media = Api.uploadPng(16, 16);
+    List<Callable<Response>> submits = new ArrayList<>();
+    for (int i = 0; i < 48; i++) {
+      String input = i % 4 == 0 ? "med_missing_" + i : media;
+      submits.add(
+          () ->
+              asTenant()
+                  .contentType(ContentType.JSON)
+                  .body(
+                      "{\"input\": {\"media_id\": \"%s\"}, \"preset\": \"avatar\"}"
+                          .formatted(input))
+                  .post("/v1/jobs"));
+    }
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    List<Response> responses = new ArrayList<>();
+    try {
+      for (Future<Response> response : clients.invokeAll(submits)) {
+        responses.add(response.get());
+      }
+    } finally {
+      clients.shutdown();
+    }
+
+    Set<String> accepted = new HashSet<>();
+    for (int i = 0; i < responses.size(); i++) {
+      Response response = responses.get(i);
+      if (i % 4 == 0) {
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.jsonPath().getString("code")).isEqualTo("media_not_found");
+      } else {
+        assertThat(response.statusCode()).isEqualTo(202);
+        accepted.add(response.jsonPath().getString("id"));
+      }
+    }
+    assertThat(accepted).hasSize(36);
+    asTenant()
+        .get("/v1/jobs?ids=" + String.join(",", accepted))
+        .then()
+        .statusCode(200)
+        .body("data", hasSize(36));
+    var records =
+        TestKafka.awaitRecords(
+            Topics.JOBS, r -> accepted.contains(r.key()), 36, Duration.ofSeconds(30));
+    assertThat(records).hasSize(36);
+    for (var record : records) {
+      JobCommand command = JsonCodec.of(JobCommand.class).decode(record.value());
+      assertThat(command.inputKey()).endsWith("/media/" + media);
+    }
   }
 
   @Test

@@ -1,0 +1,122 @@
+package dev.kiln.bench.client;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Kiln's HTTP API as the load generator uses it: Vert.x's non-blocking client on one event loop,
+ * with keep-alive connections, so that the generator takes little of the CPU it shares with Kiln.
+ * Every callback runs on that one event-loop thread.
+ */
+public final class KilnClient implements AutoCloseable {
+
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Vertx vertx;
+  private final HttpClient http;
+  private final String authorization;
+
+  /** A response: its status and body. */
+  public record Reply(int status, Buffer body) {
+    public JsonObject json() {
+      return body.length() == 0 ? new JsonObject() : body.toJsonObject();
+    }
+
+    /** Status and the start of the body, for error messages. */
+    public String describe() {
+      String text = body.toString();
+      return status + " " + (text.length() > 200 ? text.substring(0, 200) + "..." : text);
+    }
+  }
+
+  /**
+   * @param base the API's base URL
+   * @param apiKey the tenant's key
+   * @param connections the most connections kept open at once
+   */
+  public KilnClient(URI base, String apiKey, int connections) {
+    this.vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setEventLoopPoolSize(1)
+                .setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+    this.http =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort() > 0 ? base.getPort() : 80)
+                .setKeepAlive(true)
+                .setTcpNoDelay(true)
+                .setConnectTimeout(5000),
+            new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+    this.authorization = "Bearer " + apiKey;
+  }
+
+  /** {@code POST /v1/media}: uploads an image. */
+  public Future<Reply> upload(byte[] image, String contentType) {
+    return send(HttpMethod.POST, "/v1/media", contentType, Buffer.buffer(image));
+  }
+
+  /** {@code POST /v1/jobs}: submits a job (the body is the JSON request). */
+  public Future<Reply> submit(Buffer body) {
+    return send(HttpMethod.POST, "/v1/jobs", "application/json", body);
+  }
+
+  /** {@code GET /v1/jobs?ids=...}: the status of up to 100 jobs at once. */
+  public Future<Reply> batch(List<String> ids) {
+    return send(HttpMethod.GET, "/v1/jobs?ids=" + String.join(",", ids), null, null);
+  }
+
+  /** {@code GET path} without authentication, e.g. {@code /q/health/ready}. */
+  public Future<Reply> get(String path) {
+    return send(HttpMethod.GET, path, null, null);
+  }
+
+  /** Runs {@code task} on the event loop after {@code delayMillis} (at least 1 ms). */
+  public void schedule(long delayMillis, Runnable task) {
+    vertx.setTimer(Math.max(1, delayMillis), id -> task.run());
+  }
+
+  /** Runs {@code task} on the event loop. */
+  public void execute(Runnable task) {
+    vertx.runOnContext(ignored -> task.run());
+  }
+
+  private Future<Reply> send(HttpMethod method, String path, String contentType, Buffer body) {
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(method)
+            .setURI(path)
+            .setTimeout(REQUEST_TIMEOUT.toMillis())
+            .putHeader("Authorization", authorization);
+    if (contentType != null) {
+      options.putHeader("Content-Type", contentType);
+    }
+    return http.request(options)
+        .compose(request -> body == null ? request.send() : request.send(body))
+        .compose(response -> response.body().map(bytes -> new Reply(response.statusCode(), bytes)));
+  }
+
+  @Override
+  public void close() {
+    try {
+      http.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // closing at exit: nothing left to do
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.kiln.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+  @Test
+  void sizesComeFromTheWorkloadUnlessGiven() {
+    BenchOptions defaults = BenchOptions.parse("e2e");
+    assertThat(defaults.jobs(10_000, 50)).isEqualTo(10_000);
+    assertThat(defaults.rate(500, 20)).isEqualTo(500);
+
+    BenchOptions smoke = BenchOptions.parse("e2e", "--smoke");
+    assertThat(smoke.jobs(10_000, 50)).isEqualTo(50);
+    assertThat(smoke.seconds(20, 2)).isEqualTo(2);
+
+    BenchOptions given = BenchOptions.parse("e2e", "--smoke", "-n", "300", "--rate", "100");
+    assertThat(given.jobs(10_000, 50)).isEqualTo(300);
+    assertThat(given.rate(500, 20)).isEqualTo(100);
+  }
+
+  @Test
+  void allExpandsToEveryWorkloadInOrder() {
+    assertThat(BenchOptions.parse("all").workloads())
+        .containsExactly("submit", "e2e", "paced", "images");
+  }
+
+  @Test
+  void processesCanBeNamed() {
+    assertThat(BenchOptions.parse("submit", "--pid", "api=42").pids()).containsEntry("api", 42L);
+  }
+
+  @Test
+  void mistakesAreExplained() {
+    assertThatThrownBy(() -> BenchOptions.parse("nope")).hasMessageContaining("Unknown workload");
+    assertThatThrownBy(() -> BenchOptions.parse("e2e", "-n", "0")).hasMessageContaining("positive");
+    assertThatThrownBy(() -> BenchOptions.parse("e2e", "--rate"))
+        .hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> BenchOptions.parse("--smoke")).hasMessageContaining("workload");
+  }
+
+  @Test
+  void badCommandLineExitsWithTwo() {
+    assertThat(Bench.run(new String[] {"e2e", "--bogus"})).isEqualTo(Bench.USAGE);
+  }
+}
