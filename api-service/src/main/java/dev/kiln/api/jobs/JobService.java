@@ -67,6 +67,15 @@ public class JobService {
    * looks for the earlier job, so it takes its own transaction.
    */
   public Uni<Job> submit(String tenantId, SubmitJobRequest request, String idempotencyKey) {
+    return submit(tenantId, request, idempotencyKey, request == null ? null : request.preset());
+  }
+
+  /**
+   * As {@link #submit(String, SubmitJobRequest, String)}, for a pipeline built by a named recipe
+   * (such as {@code POST /v1/stickers}): the job shows {@code preset} as its preset.
+   */
+  public Uni<Job> submit(
+      String tenantId, SubmitJobRequest request, String idempotencyKey, String preset) {
     List<Violation> violations = validator.validate(request);
     if (!violations.isEmpty()) {
       return Uni.createFrom().failure(ApiException.invalid(violations));
@@ -74,19 +83,19 @@ public class JobService {
     String mediaId = request.input().mediaId();
     Uni<Job> created;
     if (idempotencyKey == null && mediaId != null) {
-      Job job = newJob(tenantId, request, null, null);
+      Job job = newJob(tenantId, request, preset, null, null);
       List<Step> pipeline = pipeline(request);
       created =
           inserter.insert(
               job, mediaId, inputKey -> COMMANDS.encode(command(job, request, pipeline, inputKey)));
     } else {
-      created = create(tenantId, request, idempotencyKey).invoke(relay::wake);
+      created = create(tenantId, request, preset, idempotencyKey).invoke(relay::wake);
     }
     return created.invoke(job -> Log.infof("job %s queued (tenant %s)", job.id, tenantId));
   }
 
   @WithTransaction
-  Uni<Job> create(String tenantId, SubmitJobRequest request, String idempotencyKey) {
+  Uni<Job> create(String tenantId, SubmitJobRequest request, String preset, String idempotencyKey) {
     Uni<Job> earlier =
         idempotencyKey == null
             ? Uni.createFrom().nullItem()
@@ -96,7 +105,8 @@ public class JobService {
             found != null
                 ? Uni.createFrom().item(found)
                 : resolveInputKey(tenantId, request)
-                    .chain(inputKey -> insert(tenantId, request, idempotencyKey, inputKey)));
+                    .chain(
+                        inputKey -> insert(tenantId, request, preset, idempotencyKey, inputKey)));
   }
 
   @WithSession
@@ -160,8 +170,12 @@ public class JobService {
   }
 
   private Uni<Job> insert(
-      String tenantId, SubmitJobRequest request, String idempotencyKey, String inputKey) {
-    Job job = newJob(tenantId, request, idempotencyKey, inputKey);
+      String tenantId,
+      SubmitJobRequest request,
+      String preset,
+      String idempotencyKey,
+      String inputKey) {
+    Job job = newJob(tenantId, request, preset, idempotencyKey, inputKey);
     JobCommand command = command(job, request, pipeline(request), inputKey);
     return jobs.persist(job)
         .chain(() -> OutboxMessage.of(Topics.JOBS, job.id, COMMANDS.encode(command)).persist())
@@ -178,14 +192,18 @@ public class JobService {
 
   /** A new queued job, not yet persisted. */
   private static Job newJob(
-      String tenantId, SubmitJobRequest request, String idempotencyKey, String inputKey) {
+      String tenantId,
+      SubmitJobRequest request,
+      String preset,
+      String idempotencyKey,
+      String inputKey) {
     Instant now = now();
     List<Step> pipeline = pipeline(request);
     Job job = new Job();
     job.id = Ids.job();
     job.tenantId = tenantId;
     job.status = JobStatus.QUEUED.wire();
-    job.preset = request.preset();
+    job.preset = preset;
     job.input = json(request.input());
     job.inputKey = inputKey;
     job.pipeline = json(pipeline);

@@ -1,0 +1,26 @@
+package dev.kiln.api.stickers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.model.jobs.JobInput;
+import dev.kiln.model.presets.StickerOptions;
+
+/**
+ * The body of {@code POST /v1/stickers}: an input and, optionally, changes to the sticker recipe
+ * ({@link StickerOptions}) and the usual job fields.
+ */
+public record StickerRequest(
+    JobInput input,
+    Integer size,
+    Integer outlineWidth,
+    String outlineColor,
+    Integer tolerance,
+    Double feather,
+    Long maxBytes,
+    JsonNode metadata,
+    Integer priority,
+    Integer deadlineSeconds) {
+
+  StickerOptions options() {
+    return new StickerOptions(size, outlineWidth, outlineColor, tolerance, feather, maxBytes);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.kiln.api.stickers;
+
+import dev.kiln.api.jobs.JobMapper;
+import dev.kiln.api.jobs.JobService;
+import dev.kiln.api.jobs.SubmitJobRequest;
+import dev.kiln.api.problems.ApiException;
+import dev.kiln.api.tenants.CurrentTenant;
+import dev.kiln.model.presets.Preset;
+import dev.kiln.model.presets.StickerOptions;
+import dev.kiln.model.validation.Violations;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * {@code POST /v1/stickers}: the sticker preset as its own endpoint, with its recipe adjustable
+ * (size, outline, cut-out tolerance, byte limit). Answers like {@code POST /v1/jobs}: 202 and the
+ * job, whose {@code preset} is {@code sticker}.
+ */
+@Path("/v1/stickers")
+public class StickerResource {
+
+  private final JobService jobs;
+  private final JobMapper mapper;
+  private final CurrentTenant tenant;
+
+  public StickerResource(JobService jobs, JobMapper mapper, CurrentTenant tenant) {
+    this.jobs = jobs;
+    this.mapper = mapper;
+    this.tenant = tenant;
+  }
+
+  @POST
+  @Operation(summary = "Make a sticker: cut-out, outline, square transparent WebP; answers 202")
+  public Uni<Response> create(
+      StickerRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    if (request == null) {
+      throw ApiException.invalid("", "a JSON body with input is required");
+    }
+    StickerOptions options = request.options();
+    Violations violations = new Violations();
+    options.validate(violations);
+    if (!violations.isEmpty()) {
+      throw ApiException.invalid(violations.list());
+    }
+    SubmitJobRequest job =
+        new SubmitJobRequest(
+            request.input(),
+            options.steps(),
+            null,
+            request.metadata(),
+            request.priority(),
+            request.deadlineSeconds());
+    return jobs.submit(tenant.id(), job, idempotencyKey, Preset.STICKER.wireName())
+        .map(
+            created ->
+                Response.accepted(mapper.toView(created))
+                    .location(URI.create("/v1/jobs/" + created.id))
+                    .build());
+  }
+}
