@@ -14,6 +14,7 @@ import dev.kiln.model.validation.Violations;
 @JsonSubTypes({
   @JsonSubTypes.Type(AutoOrientStep.class),
   @JsonSubTypes.Type(ResizeStep.class),
+  @JsonSubTypes.Type(RemoveBackgroundStep.class),
   @JsonSubTypes.Type(EncodeStep.class),
 })
 public interface Step {
