@@ -38,6 +38,12 @@ public class RemoveBackgroundOp implements Op<RemoveBackgroundStep> {
   /** Soft-edge width in pixels used when the step leaves {@code feather} out. */
   public static final double DEFAULT_FEATHER = 1;
 
+  /**
+   * The decoder may shrink a JPEG on load for a pipeline that resizes after this step, but not
+   * below this long side: the cut-out is worked out at about this size, so nothing is lost.
+   */
+  public static final int MIN_INPUT_SIDE = 1024;
+
   /** A subject smaller than this share of the image is noise the clean-up left: nothing. */
   static final double MIN_SUBJECT_FRACTION = 0.0005;
 
