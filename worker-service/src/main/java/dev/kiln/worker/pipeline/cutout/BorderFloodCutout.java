@@ -1,10 +1,11 @@
 package dev.kiln.worker.pipeline.cutout;
 
 import static org.bytedeco.opencv.global.opencv_core.CMP_LE;
+import static org.bytedeco.opencv.global.opencv_core.CV_16U;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.LUT;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
-import static org.bytedeco.opencv.global.opencv_core.multiply;
-import static org.bytedeco.opencv.global.opencv_core.subtract;
 import static org.bytedeco.opencv.global.opencv_core.transform;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2Lab;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
@@ -15,6 +16,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import jakarta.inject.Singleton;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.ShortPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -23,7 +25,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  *
  * <ol>
  *   <li>Work on a copy at most {@value #WORK_SIDE} pixels on its long side (the mask is a shape;
- *       its edge is softened anyway), lightly blurred against sensor and JPEG noise, in Lab.
+ *       its edge is softened anyway), lightly blurred against sensor and JPEG noise, in Lab (8-bit:
+ *       the whole method runs on 8- and 16-bit planes, a quarter of the memory traffic of floats).
  *   <li>Model the backdrop from the image border ({@link BackgroundModel}: a smooth colour surface,
  *       so gradients are followed).
  *   <li>Background = pixels within {@code tolerance} of the model that are connected to the border
@@ -63,12 +66,12 @@ public final class BorderFloodCutout implements CutoutMethod {
     }
   }
 
-  /** The scaled, smoothed working copy in Lab, {@code CV_32FC3}. */
+  /** The scaled, smoothed working copy in OpenCV's 8-bit Lab ({@code CV_8UC3}). */
   private static Mat workingLab(Mat bgr, double scale) {
     try (Mat small = new Mat();
         Mat smooth = new Mat();
-        Mat lab8 = new Mat();
         Size three = new Size(3, 3)) {
+      Mat source = bgr;
       if (scale < 1.0) {
         try (Size size =
             new Size(
@@ -76,11 +79,15 @@ public final class BorderFloodCutout implements CutoutMethod {
                 Math.max(1, (int) Math.round(bgr.rows() * scale)))) {
           resize(bgr, small, size, 0, 0, INTER_AREA);
         }
+        source = small;
       }
-      GaussianBlur(scale < 1.0 ? small : bgr, smooth, three, 0);
-      cvtColor(smooth, lab8, COLOR_BGR2Lab);
+      if (scale > 0.5) {
+        // Sensor and JPEG noise; a reduction by 2 or more has averaged it out already.
+        GaussianBlur(source, smooth, three, 0);
+        source = smooth;
+      }
       Mat lab = new Mat();
-      lab8.convertTo(lab, CV_32F);
+      cvtColor(source, lab, COLOR_BGR2Lab);
       return lab;
     }
   }
@@ -90,16 +97,37 @@ public final class BorderFloodCutout implements CutoutMethod {
     BackgroundModel model = BackgroundModel.fit(lab, BAND);
     try (Mat expected = model.render(lab.cols(), lab.rows());
         Mat difference = new Mat();
+        Mat squareTable = squares();
+        Mat squares = new Mat();
         Mat distanceSquared = new Mat();
         FloatPointer ones = new FloatPointer(1f, 1f, 1f);
         Mat sumChannels = new Mat(1, 3, CV_32F, ones)) {
-      subtract(lab, expected, difference);
-      multiply(difference, difference, difference);
-      transform(difference, distanceSquared, sumChannels);
+      // |Lab - model| per channel, squared through a table, summed: 16 bits hold 3 × 255²
+      // up to the saturation at 65535, which only ever stands for "farther than 255".
+      absdiff(lab, expected, difference);
+      LUT(difference, squareTable, squares);
+      transform(squares, distanceSquared, sumChannels);
       try (Mat near = MaskCleanup.compareTo(distanceSquared, tolerance * tolerance, CMP_LE);
           Mat background = MaskCleanup.connectedToBorder(near)) {
         return MaskCleanup.inverse(background);
       }
     }
+  }
+
+  /**
+   * {@code i²} for every 8-bit {@code i}, as 16-bit values. Built per call (512 bytes): a shared
+   * native table would be freed by the first pipeline run's pointer scope.
+   */
+  private static Mat squares() {
+    short[] table = new short[256];
+    for (int i = 0; i < 256; i++) {
+      table[i] = (short) (i * i);
+    }
+    Mat lut = new Mat(1, 256, CV_16U);
+    try (ShortPointer data = new ShortPointer(table);
+        Mat view = new Mat(1, 256, CV_16U, data)) {
+      view.copyTo(lut);
+    }
+    return lut;
   }
 }
