@@ -5,6 +5,8 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.extractChannel;
+import static org.bytedeco.opencv.global.opencv_core.insertChannel;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR_BGR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_2;
@@ -13,6 +15,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_8
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGRA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import dev.kiln.model.image.ImageFormat;
@@ -20,11 +23,11 @@ import dev.kiln.model.image.ImageInfo;
 import dev.kiln.model.image.ImageProbe;
 import dev.kiln.model.jobs.JobErrorCode;
 import dev.kiln.model.pipeline.AutoOrientStep;
+import dev.kiln.model.pipeline.RemoveBackgroundStep;
 import dev.kiln.model.pipeline.ResizeStep;
 import dev.kiln.model.pipeline.Step;
+import dev.kiln.worker.pipeline.ops.RemoveBackgroundOp;
 import dev.kiln.worker.pipeline.ops.ResizeOp;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -33,14 +36,19 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Turns input bytes into an {@link Image}, guarded: the header is probed first (format, pixel count
- * against the limit, EXIF orientation), then OpenCV decodes from memory.
+ * against the limit, EXIF orientation), then the pixels are decoded from memory.
  *
  * <ul>
- *   <li>JPEG decodes to BGR with {@code IMREAD_IGNORE_ORIENTATION}; when the pipeline starts with a
- *       resize to a much smaller size, with {@code IMREAD_REDUCED_COLOR_2/4/8} (libjpeg's DCT
+ *   <li>JPEG (baseline, progressive, greyscale, CMYK and YCCK: libjpeg and OpenCV turn the last two
+ *       into RGB) decodes to BGR with {@code IMREAD_IGNORE_ORIENTATION}; when the pipeline ends up
+ *       much smaller than the input, with {@code IMREAD_REDUCED_COLOR_2/4/8} (libjpeg's DCT
  *       scaling: a fraction of the time and memory of a full decode).
- *   <li>Other formats decode with {@code IMREAD_UNCHANGED}, which keeps alpha (and also ignores
- *       EXIF orientation); grey becomes BGR and 16-bit or float samples become 8-bit.
+ *   <li>PNG (any bit depth, palette, grey, with or without alpha), WebP (lossy, lossless, alpha),
+ *       BMP and TIFF decode with {@code IMREAD_UNCHANGED}, which keeps alpha (and also ignores EXIF
+ *       orientation); grey becomes BGR and 16-bit or float samples become 8-bit.
+ *   <li>GIF (first frame) decodes through {@link GifDecoder}: this OpenCV build has no GIF codec.
+ *   <li>An embedded ICC profile other than sRGB (Adobe RGB, Display P3, ...) is converted to sRGB
+ *       ({@link SrgbConversion}, slower); untagged and sRGB inputs skip that entirely.
  * </ul>
  *
  * Orientation is left to the {@code auto_orient} step (see {@link
@@ -49,7 +57,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class Decoder {
 
   /** Formats this build of OpenCV decodes (checked by the engine tests); GIF is not one. */
-  static final Set<ImageFormat> SUPPORTED =
+  static final Set<ImageFormat> OPENCV_FORMATS =
       EnumSet.of(
           ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP, ImageFormat.BMP, ImageFormat.TIFF);
 
@@ -67,19 +75,33 @@ public final class Decoder {
    *     image_too_large}
    */
   public Image decode(byte[] bytes, List<Step> steps) {
-    ImageInfo info = ImageProbe.probe(bytes).orElseThrow(() -> unrecognised(bytes));
-    if (!SUPPORTED.contains(info.format())) {
+    ImageInfo info = ImageProbe.probe(bytes).orElseThrow(() -> UnsupportedFormats.rejection(bytes));
+    checkPixels(info.width(), info.height());
+    int orientation = ExifOrientation.read(bytes, info.format());
+    Mat decoded =
+        info.format() == ImageFormat.GIF
+            ? GifDecoder.decode(bytes, pixels -> checkPixels(pixels, 1))
+            : openCv(bytes, info, flags(info, orientation, steps));
+    try {
+      checkPixels(decoded.cols(), decoded.rows()); // a header that understated its size
+      Mat pixels = normalize(decoded);
+      decoded = pixels;
+      return new Image(toSrgb(pixels, bytes, info.format()), orientation);
+    } catch (RuntimeException e) {
+      decoded.close();
+      throw e;
+    }
+  }
+
+  private static Mat openCv(byte[] bytes, ImageInfo info, int flags) {
+    if (!OPENCV_FORMATS.contains(info.format())) {
       throw new PipelineException(
           JobErrorCode.UNSUPPORTED_FORMAT, info.format().mimeType() + " inputs are not supported");
     }
-    checkPixels(info.width(), info.height());
-    int orientation = ExifOrientation.read(bytes, info.format());
-    int reduction =
-        info.format() == ImageFormat.JPEG ? reductionFactor(info, orientation, steps) : 1;
     Mat decoded;
     try (BytePointer data = new BytePointer(bytes);
         Mat buffer = new Mat(1, bytes.length, CV_8UC1, data)) {
-      decoded = imdecode(buffer, flags(info.format(), reduction));
+      decoded = imdecode(buffer, flags);
     }
     if (decoded == null || decoded.empty()) {
       if (decoded != null) {
@@ -89,25 +111,40 @@ public final class Decoder {
           JobErrorCode.INVALID_IMAGE,
           "the input has a " + info.format().mimeType() + " header but does not decode");
     }
-    try {
-      checkPixels(decoded.cols(), decoded.rows()); // a header that understated its size
-      return new Image(normalize(decoded), orientation);
-    } catch (RuntimeException e) {
-      decoded.close();
-      throw e;
+    return decoded;
+  }
+
+  /** The pixels in sRGB: as they are unless an embedded profile says otherwise. */
+  private static Mat toSrgb(Mat pixels, byte[] bytes, ImageFormat format) {
+    byte[] profile = EmbeddedProfile.read(bytes, format).orElse(null);
+    if (profile == null || !SrgbConversion.needed(profile)) {
+      return pixels;
     }
+    Mat converted = SrgbConversion.convert(pixels, profile);
+    if (converted == null) {
+      return pixels; // a profile the JDK rejects is ignored, as browsers do
+    }
+    pixels.close();
+    return converted;
   }
 
   /**
    * The JPEG reduction factor (1, 2, 4 or 8) for a pipeline whose first geometric step is a resize:
    * the largest factor after which the resize still only shrinks and yields exactly the size it
-   * yields from the full image.
+   * yields from the full image. A {@code remove_background} before the resize keeps the size and
+   * works on a reduced copy anyway, so it lets the reduction through, down to {@link
+   * RemoveBackgroundOp#MIN_INPUT_SIDE} (the sticker case: a cut-out fitted into 512×512).
    */
   static int reductionFactor(ImageInfo info, int orientation, List<Step> steps) {
     boolean oriented = false;
+    int minLongSide = 1;
     for (Step step : steps) {
       if (step instanceof AutoOrientStep) {
         oriented = true;
+        continue;
+      }
+      if (step instanceof RemoveBackgroundStep) {
+        minLongSide = RemoveBackgroundOp.MIN_INPUT_SIDE;
         continue;
       }
       if (!(step instanceof ResizeStep resize)) {
@@ -125,7 +162,8 @@ public final class Decoder {
             reduced.scaledWidth() <= reducedWidth && reduced.scaledHeight() <= reducedHeight;
         boolean sameOutput =
             reduced.outWidth() == full.outWidth() && reduced.outHeight() == full.outHeight();
-        if (stillShrinks && sameOutput) {
+        boolean detailed = Math.max(reducedWidth, reducedHeight) >= minLongSide;
+        if (stillShrinks && sameOutput && detailed) {
           return factor;
         }
       }
@@ -134,10 +172,11 @@ public final class Decoder {
     return 1;
   }
 
-  private static int flags(ImageFormat format, int reduction) {
-    if (format != ImageFormat.JPEG) {
+  private static int flags(ImageInfo info, int orientation, List<Step> steps) {
+    if (info.format() != ImageFormat.JPEG) {
       return IMREAD_UNCHANGED;
     }
+    int reduction = reductionFactor(info, orientation, steps);
     int colour =
         switch (reduction) {
           case 8 -> IMREAD_REDUCED_COLOR_8;
@@ -174,6 +213,18 @@ public final class Decoder {
         image.close();
         return bgr;
       }
+      case 2 -> { // grey and alpha (TIFF; PNG arrives as BGRA already)
+        Mat bgra = new Mat();
+        try (Mat grey = new Mat();
+            Mat alpha = new Mat()) {
+          extractChannel(image, grey, 0);
+          extractChannel(image, alpha, 1);
+          cvtColor(grey, bgra, COLOR_GRAY2BGRA);
+          insertChannel(alpha, bgra, 3);
+        }
+        image.close();
+        return bgra;
+      }
       default -> {
         int channels = image.channels();
         image.close();
@@ -184,8 +235,8 @@ public final class Decoder {
     }
   }
 
-  private void checkPixels(int width, int height) {
-    long pixels = (long) width * height;
+  private void checkPixels(long width, long height) {
+    long pixels = width * height;
     if (pixels > maxPixels) {
       throw new PipelineException(
           JobErrorCode.IMAGE_TOO_LARGE,
@@ -199,17 +250,5 @@ public final class Decoder {
               + maxPixels
               + " pixels");
     }
-  }
-
-  private static PipelineException unrecognised(byte[] bytes) {
-    // ISO base media files (AVIF, HEIC) have an "ftyp" box at offset 4.
-    if (bytes.length >= 12
-        && new String(Arrays.copyOfRange(bytes, 4, 8), StandardCharsets.ISO_8859_1)
-            .equals("ftyp")) {
-      return new PipelineException(
-          JobErrorCode.UNSUPPORTED_FORMAT, "AVIF and HEIF inputs are not supported");
-    }
-    return new PipelineException(
-        JobErrorCode.INVALID_IMAGE, "the input is not a JPEG, PNG, WebP, BMP or TIFF image");
   }
 }

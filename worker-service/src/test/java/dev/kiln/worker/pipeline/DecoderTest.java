@@ -14,6 +14,7 @@ import dev.kiln.model.pipeline.AutoOrientStep;
 import dev.kiln.model.pipeline.EncodeStep;
 import dev.kiln.model.pipeline.Fit;
 import dev.kiln.model.pipeline.OutputFormat;
+import dev.kiln.model.pipeline.RemoveBackgroundStep;
 import dev.kiln.model.pipeline.ResizeStep;
 import dev.kiln.model.pipeline.Step;
 import java.util.Base64;
@@ -69,6 +70,7 @@ class DecoderTest {
       encode(quadrants(8, 8, 4), ".webp"),
       encode(quadrants(8, 8, 3), ".bmp"),
       encode(quadrants(8, 8, 3), ".tiff"),
+      gif,
     };
     for (byte[] input : inputs) {
       try (Image image = decoder.decode(input, PNG_ONLY)) {
@@ -137,6 +139,26 @@ class DecoderTest {
     ResizeStep box = new ResizeStep(null, 1000, Fit.CONTAIN, false);
     assertThat(Decoder.reductionFactor(stored, 6, List.of(new AutoOrientStep(), box))).isEqualTo(2);
     assertThat(Decoder.reductionFactor(stored, 6, List.of(box))).isEqualTo(4);
+  }
+
+  @Test
+  void aCutOutBeforeTheResizeLetsTheReductionThroughDownTo1024Pixels() {
+    List<Step> sticker =
+        List.of(
+            new AutoOrientStep(),
+            new RemoveBackgroundStep(null, null),
+            new ResizeStep(512, 512, Fit.CONTAIN, true),
+            EncodeStep.of(OutputFormat.WEBP));
+    assertThat(Decoder.reductionFactor(new ImageInfo(ImageFormat.JPEG, 4000, 3000), 1, sticker))
+        .isEqualTo(2); // 2000 wide; a quarter (1000) would cut out a coarser subject
+    assertThat(Decoder.reductionFactor(new ImageInfo(ImageFormat.JPEG, 6028, 3391), 1, sticker))
+        .isEqualTo(4);
+    assertThat(Decoder.reductionFactor(new ImageInfo(ImageFormat.JPEG, 1600, 1200), 1, sticker))
+        .isEqualTo(1);
+    List<Step> cutOnly =
+        List.of(new RemoveBackgroundStep(null, null), EncodeStep.of(OutputFormat.PNG));
+    assertThat(Decoder.reductionFactor(new ImageInfo(ImageFormat.JPEG, 4000, 3000), 1, cutOnly))
+        .isEqualTo(1);
   }
 
   private static int factor(ImageInfo info, int orientation, ResizeStep resize) {
