@@ -79,6 +79,7 @@ public final class Bench {
   private static boolean runWorkload(Workload workload, BenchContext context, String header) {
     BenchOptions options = context.options();
     List<RunResult> results = new ArrayList<>();
+    List<List<ResourceUsage>> usages = new ArrayList<>();
     boolean failed = false;
     try {
       context.progress("%s: preparing", workload.name());
@@ -100,6 +101,7 @@ public final class Bench {
         List<ResourceUsage> usage = meter.stop();
         workload.settle(context, result);
         results.add(result);
+        usages.add(usage);
         System.out.printf(
             "%n### run %d of %d (%.1f s)%n%n%s%n%s",
             run,
@@ -114,8 +116,11 @@ public final class Bench {
       }
       if (results.size() > 1) {
         System.out.printf(
-            "%n### %s: %d runs and their medians%n%n%s",
-            workload.name(), results.size(), Report.figures(results));
+            "%n### %s: %d runs and their medians%n%n%s%n%s",
+            workload.name(),
+            results.size(),
+            Report.figures(results),
+            Report.resourceMedians(usages, results));
       }
     } catch (Exception e) {
       System.out.println("FAILED: " + workload.name() + " did not run to its end: " + e);

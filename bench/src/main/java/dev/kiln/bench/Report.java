@@ -87,6 +87,40 @@ final class Report {
     return table.render() + note;
   }
 
+  /** CPU per unit of each process in each run, and its median over the runs. */
+  static String resourceMedians(List<List<ResourceUsage>> runs, List<RunResult> results) {
+    String[] header = new String[runs.size() + 2];
+    header[0] = "CPU ms/" + results.getFirst().unit();
+    for (int i = 0; i < runs.size(); i++) {
+      header[i + 1] = "run " + (i + 1);
+    }
+    header[header.length - 1] = "median";
+    Table table = new Table(header);
+    List<String> names = new java.util.ArrayList<>();
+    runs.getFirst().forEach(u -> names.add(u.process().name()));
+    names.add("Kiln total");
+    for (String name : names) {
+      Object[] row = new Object[header.length];
+      row[0] = name;
+      double[] values = new double[runs.size()];
+      for (int r = 0; r < runs.size(); r++) {
+        double cpu = 0;
+        for (ResourceUsage usage : runs.get(r)) {
+          boolean total = name.equals("Kiln total") && usage.process().kiln();
+          if (total || usage.process().name().equals(name)) {
+            cpu += usage.cpuSeconds();
+          }
+        }
+        long units = results.get(r).units();
+        values[r] = units > 0 ? cpu * 1000 / units : Double.NaN;
+        row[r + 1] = String.format("%.2f", values[r]);
+      }
+      row[row.length - 1] = String.format("%.2f", median(values));
+      table.row(row);
+    }
+    return table.render();
+  }
+
   private static String perUnit(double cpuSeconds, long units) {
     return units > 0 ? String.format("%.2f", cpuSeconds * 1000 / units) : "-";
   }

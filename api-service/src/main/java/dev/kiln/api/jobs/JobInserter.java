@@ -29,7 +29,9 @@ import java.util.function.Function;
  * While one transaction runs, the submits that arrive wait for the next, which takes them all (up
  * to {@link #MAX_BATCH}): a lone submit goes at once, and under load a fsync and three round trips
  * serve a whole batch instead of one job. Each job is still durable, with its command in the same
- * transaction, before its 202 is sent.
+ * transaction, before its 202 is sent. A database error fails every submit of its batch (with the
+ * error a lone submit would get); the rows are validated before they get here, so such an error is
+ * the database's, not one request's. A missing media fails only its own submit.
  */
 @ApplicationScoped
 public class JobInserter {

@@ -108,17 +108,27 @@ public final class ImagesWorkload implements Workload {
       List<ResourceUsage> usage = meter.stop();
       long completed = Outcomes.completed(tracker);
       result.figure(name + ": images/s", completed / seconds, "%.1f");
+      double kilnCpu = 0;
       for (ResourceUsage process : usage) {
         if (process.process().kiln() && process.alive()) {
-          result.figure(
-              name + ": " + process.process().name() + " CPU ms/image",
-              completed == 0 ? Double.NaN : process.cpuSeconds() * 1000 / completed,
-              "%.1f");
+          kilnCpu += process.cpuSeconds();
+          if (process.process().name().startsWith("worker")) {
+            result.figure(
+                name + ": " + process.process().name() + " CPU ms/image",
+                perImage(process.cpuSeconds(), completed),
+                "%.1f");
+          }
         }
       }
+      result.figure(
+          name + ": Kiln CPU ms/image (all processes)", perImage(kilnCpu, completed), "%.1f");
       Outcomes.jobs(result, tracker, context.options().timeout());
     }
     return result;
+  }
+
+  private static double perImage(double cpuSeconds, long images) {
+    return images == 0 ? Double.NaN : cpuSeconds * 1000 / images;
   }
 
   /** Submits {@code jobs} jobs of one pipeline over the photos and waits for them to end. */
