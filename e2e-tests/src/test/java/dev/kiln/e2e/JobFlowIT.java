@@ -118,6 +118,33 @@ class JobFlowIT {
     awaitStatus(jobId, "completed");
   }
 
+  @Test
+  @Order(6)
+  void aStickerIsACutOutSquareWebpUnderTheByteLimit() {
+    String mediaId = upload(redDiscOnWhite(300));
+
+    KilnClient.Reply reply =
+        client.post("/v1/stickers", "{\"input\": {\"media_id\": \"%s\"}}".formatted(mediaId));
+    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(202);
+    JsonNode job = awaitStatus(reply.body().path("id").asText(), "completed");
+
+    assertThat(job.path("preset").asText()).isEqualTo("sticker");
+    byte[] webp = client.download(job.path("result").path("url").asText());
+    assertThat(ImageProbe.probe(webp)).contains(new ImageInfo(ImageFormat.WEBP, 512, 512));
+    assertThat(webp.length).isLessThanOrEqualTo(100 * 1024);
+  }
+
+  private static byte[] redDiscOnWhite(int size) {
+    BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, size, size);
+    g.setColor(Color.RED);
+    g.fillOval(size / 4, size / 4, size / 2, size / 2);
+    g.dispose();
+    return encodePng(image);
+  }
+
   private static String upload(byte[] png) {
     KilnClient.Reply reply = client.upload(png, "image/png");
     assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
@@ -156,6 +183,10 @@ class JobFlowIT {
     g.setPaint(new java.awt.GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
     g.fillRect(0, 0, width, height);
     g.dispose();
+    return encodePng(image);
+  }
+
+  private static byte[] encodePng(BufferedImage image) {
     var out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", out);

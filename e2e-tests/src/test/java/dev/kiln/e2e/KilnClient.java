@@ -35,8 +35,12 @@ final class KilnClient {
   }
 
   Reply submit(String json) {
+    return post("/v1/jobs", json);
+  }
+
+  Reply post(String path, String json) {
     return send(
-        request("/v1/jobs")
+        request(path)
             .header("Content-Type", "application/json")
             .POST(BodyPublishers.ofString(json)));
   }
