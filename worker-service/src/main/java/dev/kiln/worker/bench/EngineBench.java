@@ -1,0 +1,156 @@
+package dev.kiln.worker.bench;
+
+import dev.kiln.worker.pipeline.OpRegistry;
+import dev.kiln.worker.pipeline.OpenCvRuntime;
+import dev.kiln.worker.pipeline.PipelineRunner;
+import dev.kiln.worker.pipeline.ops.EncodeOp;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.opencv.global.opencv_core;
+
+/**
+ * The engine benchmark: runs pipelines over a folder of images in one warm process and prints, per
+ * pipeline, images per second and CPU milliseconds per image on one thread and on N threads, peak
+ * resident memory, and (mode {@code soak}) resident memory over thousands of small jobs. Not a
+ * test: figures depend on the machine. See {@code docs/engine.md} for the command and photos.
+ *
+ * <pre>
+ * EngineBench FOLDER [--mode pipelines|soak|all] [--pipelines thumbnail,sticker,avatar,resize]
+ *                    [--threads N] [--rounds R] [--warm-up W] [--jobs J] [--max-pixels P]
+ * </pre>
+ */
+public final class EngineBench {
+
+  private EngineBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    Path folder = Path.of(options.getOrDefault("folder", "."));
+    String mode = options.getOrDefault("mode", "all");
+    int threads =
+        Integer.parseInt(
+            options.getOrDefault(
+                "threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+    int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "2"));
+    int jobs = Integer.parseInt(options.getOrDefault("jobs", "10000"));
+    long maxPixels = Long.parseLong(options.getOrDefault("max-pixels", "50000000"));
+    List<BenchPipeline> pipelines =
+        options.containsKey("pipelines")
+            ? BenchPipeline.named(options.get("pipelines"))
+            : BenchPipeline.all();
+
+    PrintStream out = System.out;
+    String openCv = OpenCvRuntime.load().replaceAll("[^\\x20-\\x7E]", "").trim();
+    OpRegistry ops = OpCatalog.registry();
+    PipelineRunner runner = new PipelineRunner(ops, new EncodeOp(), maxPixels);
+    List<BenchImage> images = BenchImage.load(folder);
+    if (images.isEmpty()) {
+      throw new IllegalArgumentException("no images in " + folder.toAbsolutePath());
+    }
+    header(out, openCv, folder, images, threads, rounds);
+    if (!mode.equals("soak")) {
+      PipelineBench bench = new PipelineBench(runner, images, rounds, warmUp);
+      out.printf(
+          Locale.ROOT,
+          "%-10s | %8s %10s %10s %10s | %8s %10s | %s%n",
+          "pipeline",
+          "1T img/s",
+          "CPU-ms med",
+          "CPU-ms avg",
+          "proc/thr",
+          threads + "T img/s",
+          threads + "T CPU-ms",
+          "failed (code: images)");
+      for (BenchPipeline pipeline : pipelines) {
+        PipelineBench.Figures f = bench.measure(pipeline, threads);
+        out.printf(
+            Locale.ROOT,
+            "%-10s | %8.2f %10.1f %10.1f %10.2f | %8.2f %10.1f | %s%n",
+            f.pipeline(),
+            f.singleImagesPerSecond(),
+            f.singleCpuMsMedian(),
+            f.singleCpuMsMean(),
+            f.processToThreadCpu(),
+            f.parallelImagesPerSecond(),
+            f.parallelCpuMsMedian(),
+            f.failures().isEmpty() ? "-" : f.failures());
+      }
+      out.println(
+          "  1T: one thread. CPU-ms med: median over the images of each image's median CPU time"
+              + " (of the thread that ran it); avg: mean over all runs; proc/thr: CPU time of the"
+              + " whole process (JIT, GC) over that of the running thread. "
+              + threads
+              + "T: "
+              + threads
+              + " threads, median CPU-ms per image.");
+      out.printf(Locale.ROOT, "peak RSS (VmHWM): %d MiB%n", ProcessStats.peakRssMib());
+      for (BenchPipeline pipeline : pipelines) {
+        out.printf(Locale.ROOT, "  %-10s %s%n", pipeline.name(), pipeline.describe());
+      }
+    }
+    if (!mode.equals("pipelines")) {
+      SoakCheck.run(out, runner, images, pipelines, jobs, threads);
+      out.printf(Locale.ROOT, "peak RSS (VmHWM): %d MiB%n", ProcessStats.peakRssMib());
+    }
+  }
+
+  private static void header(
+      PrintStream out,
+      String openCv,
+      Path folder,
+      List<BenchImage> images,
+      int threads,
+      int rounds) {
+    double[] mp = images.stream().mapToDouble(BenchImage::megapixels).toArray();
+    out.println("Kiln engine benchmark");
+    out.printf(
+        Locale.ROOT,
+        "  JVM %s (%s %s), OpenCV %s, JavaCPP %s, cores %d, OpenCV threads %d%n",
+        Runtime.version(),
+        System.getProperty("java.vm.vendor"),
+        System.getProperty("java.vm.name"),
+        openCv,
+        javacppVersion(),
+        Runtime.getRuntime().availableProcessors(),
+        opencv_core.getNumThreads());
+    out.printf(
+        Locale.ROOT,
+        "  %d images from %s: %.1f-%.1f MP (median %.1f), %d rounds, %d threads in the parallel"
+            + " run%n",
+        images.size(),
+        folder.toAbsolutePath(),
+        Arrays.stream(mp).min().orElse(0),
+        Arrays.stream(mp).max().orElse(0),
+        PipelineBench.median(mp),
+        rounds,
+        threads);
+    out.println("  ops: " + String.join(", ", OpCatalog.names()));
+  }
+
+  private static String javacppVersion() {
+    try {
+      return Loader.getVersion();
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new TreeMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--") && i + 1 < args.length) {
+        options.put(args[i].substring(2), args[++i]);
+      } else {
+        options.put("folder", args[i]);
+      }
+    }
+    return options;
+  }
+}
