@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Submit, poll and cancel jobs: {@code /v1/jobs}. */
@@ -87,8 +86,8 @@ public class JobResource {
           "The job's live stream: job.<status> events carrying the job object, from its current"
               + " state until a terminal one")
   public Multi<OutboundSseEvent> events(@RestPath String id, @Context Sse events) {
-    return RestMulti.fromUniResponse(
-        jobs.find(tenant.id(), id), job -> sse.events(streams.job(job), events));
+    // ExistingJobFilter has answered 404 for an unknown job before the stream starts.
+    return sse.events(streams.job(tenant.id(), id), events);
   }
 
   @GET

@@ -16,16 +16,23 @@ import java.util.List;
 final class FollowedJob implements JobChangeHub.Follower {
 
   private final JobService jobs;
-  private final Job first;
+  private final String tenantId;
+  private final String jobId;
   private final Context context;
   private final MultiEmitter<? super Job> emitter;
   private Instant shown;
   private boolean reading;
   private boolean changedWhileReading;
 
-  FollowedJob(JobService jobs, Job first, Context context, MultiEmitter<? super Job> emitter) {
+  FollowedJob(
+      JobService jobs,
+      String tenantId,
+      String jobId,
+      Context context,
+      MultiEmitter<? super Job> emitter) {
     this.jobs = jobs;
-    this.first = first;
+    this.tenantId = tenantId;
+    this.jobId = jobId;
     this.context = context;
     this.emitter = emitter;
   }
@@ -35,16 +42,8 @@ final class FollowedJob implements JobChangeHub.Follower {
     context.runOnContext(ignored -> read());
   }
 
-  /** Emits the first state, then reads once more; call on the stream's context. */
-  void start() {
-    show(first);
-    if (!first.jobStatus().isTerminal()) {
-      read();
-    }
-  }
-
   /** Reads and emits the current state; call on the stream's context. */
-  private void read() {
+  void read() {
     if (emitter.isCancelled()) {
       return;
     }
@@ -54,7 +53,7 @@ final class FollowedJob implements JobChangeHub.Follower {
     }
     reading = true;
     changedWhileReading = false;
-    jobs.find(first.tenantId, first.id)
+    jobs.find(tenantId, jobId)
         .subscribe()
         .with(
             job -> {

@@ -23,19 +23,18 @@ public class JobStreams {
   }
 
   /**
-   * {@code current}, then each newer state of the job, completing after a terminal one. Follows
-   * before it emits {@code current} and re-reads once, so no change between the caller's read and
-   * the follow is missed.
+   * The job now, then each newer state, completing after a terminal one. Follows before the first
+   * read, so no change is missed between the two.
    */
-  public Multi<Job> job(Job current) {
+  public Multi<Job> job(String tenantId, String jobId) {
     Context context = Vertx.currentContext();
     return Multi.createFrom()
         .emitter(
             emitter -> {
-              FollowedJob followed = new FollowedJob(jobs, current, context, emitter);
-              JobChangeHub.Registration registration = hub.followJob(current.id, followed);
+              FollowedJob followed = new FollowedJob(jobs, tenantId, jobId, context, emitter);
+              JobChangeHub.Registration registration = hub.followJob(jobId, followed);
               emitter.onTermination(registration::cancel);
-              context.runOnContext(ignored -> followed.start());
+              context.runOnContext(ignored -> followed.read());
             });
   }
 
