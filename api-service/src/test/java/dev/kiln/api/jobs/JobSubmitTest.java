@@ -68,10 +68,7 @@ class JobSubmitTest {
             .extract()
             .path("id");
 
-    var records =
-        TestKafka.awaitRecords(Topics.JOBS, r -> id.equals(r.key()), 1, Duration.ofSeconds(20));
-    assertThat(records).hasSize(1);
-    JobCommand command = JsonCodec.of(JobCommand.class).decode(records.getFirst().value());
+    JobCommand command = TestKafka.awaitCommand(id);
     assertThat(command.jobId()).isEqualTo(id);
     assertThat(command.attempt()).isEqualTo(1);
     assertThat(command.input().mediaId()).isEqualTo(mediaId);
@@ -105,13 +102,7 @@ class JobSubmitTest {
             .extract()
             .path("id");
 
-    var command =
-        JsonCodec.of(JobCommand.class)
-            .decode(
-                TestKafka.awaitRecords(
-                        Topics.JOBS, r -> id.equals(r.key()), 1, Duration.ofSeconds(20))
-                    .getFirst()
-                    .value());
+    JobCommand command = TestKafka.awaitCommand(id);
     assertThat(command.pipeline().getLast()).isInstanceOf(EncodeStep.class);
   }
 

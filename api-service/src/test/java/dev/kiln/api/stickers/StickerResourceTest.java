@@ -10,14 +10,11 @@ import dev.kiln.api.support.Api;
 import dev.kiln.api.support.TestKafka;
 import dev.kiln.infra.KilnTestResource;
 import dev.kiln.model.jobs.JobCommand;
-import dev.kiln.model.json.JsonCodec;
-import dev.kiln.model.kafka.Topics;
 import dev.kiln.model.pipeline.OutlineStep;
 import dev.kiln.model.pipeline.PadStep;
 import dev.kiln.model.presets.StickerOptions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -45,13 +42,7 @@ class StickerResourceTest {
             .extract()
             .path("id");
 
-    JobCommand command =
-        JsonCodec.of(JobCommand.class)
-            .decode(
-                TestKafka.awaitRecords(
-                        Topics.JOBS, r -> id.equals(r.key()), 1, Duration.ofSeconds(20))
-                    .getFirst()
-                    .value());
+    JobCommand command = TestKafka.awaitCommand(id);
     assertThat(command.pipeline())
         .isEqualTo(new StickerOptions(256, 4, "#ff0000", null, null, null).steps())
         .contains(new OutlineStep(4, "#ff0000"), PadStep.canvas(256, 256));

@@ -1,5 +1,8 @@
 package dev.kiln.api.support;
 
+import dev.kiln.model.jobs.JobCommand;
+import dev.kiln.model.json.JsonCodec;
+import dev.kiln.model.kafka.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +24,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Plain Kafka clients on the test broker: read what the API published, play a worker's part. */
 public final class TestKafka {
+
+  private static final JsonCodec<JobCommand> COMMANDS = JsonCodec.of(JobCommand.class);
 
   private TestKafka() {}
 
@@ -61,5 +66,15 @@ public final class TestKafka {
       }
     }
     return found;
+  }
+
+  /** The job command the outbox relay published for {@code jobId} (fails when none within 20 s). */
+  public static JobCommand awaitCommand(String jobId) {
+    List<ConsumerRecord<String, byte[]>> records =
+        awaitRecords(Topics.JOBS, r -> jobId.equals(r.key()), 1, Duration.ofSeconds(20));
+    if (records.isEmpty()) {
+      throw new AssertionError("no command for " + jobId + " on " + Topics.JOBS + " within 20 s");
+    }
+    return COMMANDS.decode(records.getFirst().value());
   }
 }
