@@ -17,19 +17,7 @@ import dev.kiln.model.pipeline.ShadowStep;
 import dev.kiln.model.pipeline.SharpenStep;
 import dev.kiln.model.pipeline.Step;
 import dev.kiln.model.pipeline.TrimStep;
-import dev.kiln.worker.pipeline.ops.BlurOp;
-import dev.kiln.worker.pipeline.ops.CropOp;
-import dev.kiln.worker.pipeline.ops.FlipOp;
-import dev.kiln.worker.pipeline.ops.GrayscaleOp;
-import dev.kiln.worker.pipeline.ops.OutlineOp;
-import dev.kiln.worker.pipeline.ops.PadOp;
-import dev.kiln.worker.pipeline.ops.ResizeOp;
-import dev.kiln.worker.pipeline.ops.RotateOp;
-import dev.kiln.worker.pipeline.ops.ShadowOp;
-import dev.kiln.worker.pipeline.ops.SharpenOp;
-import dev.kiln.worker.pipeline.ops.TrimOp;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,20 +31,7 @@ class OpsBenchmark {
   private static final int WARMUP = 3;
   private static final int RUNS = 15;
 
-  private final OpRegistry ops =
-      new OpRegistry(
-          List.of(
-              new CropOp(),
-              new RotateOp(),
-              new FlipOp(),
-              new GrayscaleOp(),
-              new BlurOp(),
-              new SharpenOp(),
-              new TrimOp(),
-              new OutlineOp(),
-              new ShadowOp(),
-              new PadOp(),
-              new ResizeOp()));
+  private final OpRegistry ops = new OpRegistry(TestOps.imageOps());
 
   @Test
   void printMedians() {

@@ -32,20 +32,12 @@ import dev.kiln.model.pipeline.TrimStep;
 import dev.kiln.model.presets.Preset;
 import dev.kiln.model.presets.StickerOptions;
 import dev.kiln.worker.pipeline.ops.AutoOrientOp;
-import dev.kiln.worker.pipeline.ops.BlurOp;
-import dev.kiln.worker.pipeline.ops.CropOp;
 import dev.kiln.worker.pipeline.ops.EncodeOp;
-import dev.kiln.worker.pipeline.ops.FlipOp;
-import dev.kiln.worker.pipeline.ops.GrayscaleOp;
-import dev.kiln.worker.pipeline.ops.OutlineOp;
 import dev.kiln.worker.pipeline.ops.PadOp;
 import dev.kiln.worker.pipeline.ops.ResizeOp;
-import dev.kiln.worker.pipeline.ops.RotateOp;
-import dev.kiln.worker.pipeline.ops.ShadowOp;
-import dev.kiln.worker.pipeline.ops.SharpenOp;
-import dev.kiln.worker.pipeline.ops.TrimOp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,19 +52,7 @@ class PipelineRunnerTest {
   private final PipelineRunner allOps =
       new PipelineRunner(
           new OpRegistry(
-              List.of(
-                  new AutoOrientOp(),
-                  new ResizeOp(),
-                  new CropOp(),
-                  new RotateOp(),
-                  new FlipOp(),
-                  new GrayscaleOp(),
-                  new BlurOp(),
-                  new SharpenOp(),
-                  new TrimOp(),
-                  new OutlineOp(),
-                  new ShadowOp(),
-                  new PadOp())),
+              Stream.concat(Stream.of(new AutoOrientOp()), TestOps.imageOps().stream()).toList()),
           new EncodeOp(),
           50_000_000);
 

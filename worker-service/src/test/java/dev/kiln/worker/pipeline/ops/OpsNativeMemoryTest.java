@@ -21,7 +21,7 @@ import dev.kiln.model.pipeline.TrimStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.OpRegistry;
 import dev.kiln.worker.pipeline.OpenCvRuntime;
-import java.util.List;
+import dev.kiln.worker.pipeline.TestOps;
 import java.util.stream.Stream;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,20 +38,7 @@ class OpsNativeMemoryTest {
   private static final int RUNS = 60;
   private static final long TOLERATED_GROWTH = 20L * 1024 * 1024;
 
-  private final OpRegistry ops =
-      new OpRegistry(
-          List.of(
-              new CropOp(),
-              new RotateOp(),
-              new FlipOp(),
-              new GrayscaleOp(),
-              new BlurOp(),
-              new SharpenOp(),
-              new TrimOp(),
-              new OutlineOp(),
-              new ShadowOp(),
-              new PadOp(),
-              new ResizeOp()));
+  private final OpRegistry ops = new OpRegistry(TestOps.imageOps());
 
   @BeforeAll
   static void loadOpenCv() {
