@@ -6,6 +6,8 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -23,6 +25,12 @@ import java.util.concurrent.TimeUnit;
 public final class KilnClient implements AutoCloseable {
 
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * A stream without a byte for this long is dead: Kiln sends a heartbeat every 15 s (by default)
+   * while nothing happens.
+   */
+  private static final Duration STREAM_IDLE_TIMEOUT = Duration.ofSeconds(45);
 
   private final Vertx vertx;
   private final HttpClient http;
@@ -78,6 +86,22 @@ public final class KilnClient implements AutoCloseable {
   /** {@code GET /v1/jobs?ids=...}: the status of up to 100 jobs at once. */
   public Future<Reply> batch(List<String> ids) {
     return send(HttpMethod.GET, "/v1/jobs?ids=" + String.join(",", ids), null, null);
+  }
+
+  /**
+   * {@code GET path} as Server-Sent Events: completes when the response's head arrived, its body
+   * still to come. Set its handlers in the completion callback (which runs on the event loop before
+   * any chunk of the body), and end it with {@code response.request().reset()}.
+   */
+  public Future<HttpClientResponse> stream(String path) {
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setURI(path)
+            .setIdleTimeout(STREAM_IDLE_TIMEOUT.toMillis())
+            .putHeader("Authorization", authorization)
+            .putHeader("Accept", "text/event-stream");
+    return http.request(options).compose(HttpClientRequest::send);
   }
 
   /** {@code GET path} without authentication, e.g. {@code /q/health/ready}. */
