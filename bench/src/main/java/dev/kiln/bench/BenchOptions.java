@@ -1,5 +1,6 @@
 package dev.kiln.bench;
 
+import dev.kiln.bench.client.Observe;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,9 @@ import java.util.Map;
  * @param warmup unmeasured jobs before the runs, or null for the workload's default
  * @param runs measured runs per workload (figures, then their medians)
  * @param timeout how long jobs may take to end after the last submit
- * @param pollInterval the shortest gap between two polls of the oldest outstanding jobs
+ * @param observe how the end of jobs is seen: events of {@code GET /v1/events}, or batch polls
+ * @param pollInterval with {@code --observe poll}: the shortest gap between two polls of the oldest
+ *     outstanding jobs
  * @param pids processes to measure besides those found (name → pid)
  * @param smoke tiny sizes: a check that the tool and Kiln work, in seconds
  */
@@ -43,6 +46,7 @@ public record BenchOptions(
     Integer warmup,
     int runs,
     Duration timeout,
+    Observe observe,
     Duration pollInterval,
     Map<String, Long> pids,
     boolean smoke) {
@@ -69,7 +73,10 @@ public record BenchOptions(
         --warmup N           unmeasured jobs before the runs (default 1000, images: 1 per pipeline)
         --runs K             measured runs per workload; with K > 1 the medians follow (default 1)
         --timeout S          seconds jobs may take to end after the last submit (default 120)
-        --poll-interval MS   shortest gap between polls of the oldest outstanding jobs (default 2)
+        --observe sse|poll   how job ends are seen: sse, the events of one GET /v1/events stream
+                             opened before the first submit (exact arrival times; batch polls
+                             only as a safety net), or poll, batch polls alone (default sse)
+        --poll-interval MS   poll: shortest gap between polls of the oldest jobs (default 2)
         --pid NAME=PID       also measure this process (repeatable), e.g. when Kiln runs elsewhere
         --smoke              tiny sizes (seconds): checks the tool and Kiln work, not a benchmark
 
@@ -106,6 +113,7 @@ public record BenchOptions(
     Integer warmup = null;
     int runs = 1;
     Duration timeout = Duration.ofSeconds(120);
+    Observe observe = Observe.SSE;
     Duration pollInterval = Duration.ofMillis(2);
     Map<String, Long> pids = new LinkedHashMap<>();
     boolean smoke = false;
@@ -124,6 +132,7 @@ public record BenchOptions(
         case "--warmup" -> warmup = nonNegative(args, ++i, arg);
         case "--runs" -> runs = positive(args, ++i, arg);
         case "--timeout" -> timeout = Duration.ofSeconds(positive(args, ++i, arg));
+        case "--observe" -> observe = Observe.parse(value(args, ++i, arg));
         case "--poll-interval" -> pollInterval = Duration.ofMillis(nonNegative(args, ++i, arg));
         case "--pid" -> {
           String[] pair = value(args, ++i, arg).split("=", 2);
@@ -164,6 +173,7 @@ public record BenchOptions(
         warmup,
         runs,
         timeout,
+        observe,
         pollInterval,
         Map.copyOf(pids),
         smoke);

@@ -3,6 +3,7 @@ package dev.kiln.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.bench.client.Observe;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
@@ -26,6 +27,15 @@ class BenchOptionsTest {
   void allExpandsToEveryWorkloadInOrder() {
     assertThat(BenchOptions.parse("all").workloads())
         .containsExactly("submit", "e2e", "paced", "images");
+  }
+
+  @Test
+  void jobEndsAreSeenThroughEventsUnlessPollingIsAskedFor() {
+    assertThat(BenchOptions.parse("e2e").observe()).isEqualTo(Observe.SSE);
+    assertThat(BenchOptions.parse("e2e", "--observe", "poll").observe()).isEqualTo(Observe.POLL);
+    assertThat(BenchOptions.parse("e2e", "--observe", "sse").observe()).isEqualTo(Observe.SSE);
+    assertThatThrownBy(() -> BenchOptions.parse("e2e", "--observe", "webhooks"))
+        .hasMessageContaining("sse or poll");
   }
 
   @Test

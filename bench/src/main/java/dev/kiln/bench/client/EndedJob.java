@@ -1,5 +1,6 @@
 package dev.kiln.bench.client;
 
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -9,7 +10,7 @@ import java.time.Instant;
  * @param id the job id
  * @param status {@code completed}, {@code failed}, {@code cancelled} or {@code expired}
  * @param startNanos when the client started its submit (or was meant to, in a paced run)
- * @param seenNanos when the client first saw it terminal
+ * @param seenNanos when the client first saw it terminal (its event arrived, or a poll answered)
  * @param createdAt the job's {@code created_at} (API clock)
  * @param completedAt the job's {@code completed_at} (the worker's clock)
  * @param errorCode the error code of a failed job, else null
@@ -22,6 +23,24 @@ public record EndedJob(
     Instant createdAt,
     Instant completedAt,
     String errorCode) {
+
+  /** From the job object (as {@code GET /v1/jobs/{id}} shows it) seen at {@code seenNanos}. */
+  static EndedJob of(JsonObject job, long startNanos, long seenNanos) {
+    JsonObject error = job.getJsonObject("error");
+    return new EndedJob(
+        job.getString("id"),
+        job.getString("status"),
+        startNanos,
+        seenNanos,
+        instant(job.getString("created_at")),
+        instant(job.getString("completed_at")),
+        error == null ? null : error.getString("code"));
+  }
+
+  /** The same sighting of a job whose submit started at {@code startNanos}. */
+  EndedJob startedAt(long startNanos) {
+    return new EndedJob(id, status, startNanos, seenNanos, createdAt, completedAt, errorCode);
+  }
 
   public boolean completed() {
     return status.equals("completed");
@@ -37,5 +56,9 @@ public record EndedJob(
     return createdAt == null || completedAt == null
         ? -1
         : Duration.between(createdAt, completedAt).toNanos();
+  }
+
+  private static Instant instant(String text) {
+    return text == null ? null : Instant.parse(text);
   }
 }

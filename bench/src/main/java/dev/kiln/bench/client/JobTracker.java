@@ -2,76 +2,103 @@ package dev.kiln.bench.client;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Follows submitted jobs to their terminal state with batch polls ({@code GET /v1/jobs?ids=}, 100
- * ids each). Two polls at most are in flight: one always asks for the 100 oldest outstanding jobs
- * (jobs end roughly in submit order, so this one sees most completions, as soon as the poll gap
- * allows), the other sweeps round-robin over the rest so that no job is missed. The oldest jobs are
- * polled again after the shortest gap while polls find jobs ended, and ever more slowly (up to
- * {@link #MAX_GAP_MILLIS}) while they find none. Polling therefore costs Kiln a bounded load
- * whatever the backlog, and little while nothing ends; its resolution is fine while jobs end.
+ * Follows submitted jobs to their terminal state, seen as its {@link Observe} says: through the
+ * events of one {@code GET /v1/events} stream ({@link EventObservation}) or by batch polls alone
+ * ({@link Polling}). Either way a job never seen ended stays {@link #outstanding()}, which the
+ * caller reports as lost. One lock, this object's, guards its state and its observer's.
  */
-public final class JobTracker {
+public final class JobTracker implements AutoCloseable {
 
-  private static final int BATCH = 100;
-  private static final long MAX_GAP_MILLIS = 50;
-  private static final long SWEEP_GAP_MILLIS = 100;
-  private static final long RETRY_GAP_MILLIS = 100;
+  /** Ids per batch poll ({@code GET /v1/jobs?ids=} takes up to 100). */
+  static final int BATCH = 100;
+
   private static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled", "expired");
 
-  private final KilnClient client;
-  private final long pollGapMillis;
-  private long headGapMillis;
-  private final Map<String, Long> outstanding = new HashMap<>();
-  private final ArrayDeque<String> byAge = new ArrayDeque<>();
-  private final ArrayDeque<String> sweep = new ArrayDeque<>();
+  /**
+   * Terminal events of jobs not added yet kept at most: an event may overtake the 202 of its own
+   * job on a loaded API, and the tenant stream also carries other clients' jobs.
+   */
+  private static final int EARLY_LIMIT = 10_000;
+
+  private final Map<String, Long> outstanding = new LinkedHashMap<>(); // in the order added
+  private final Map<String, EndedJob> early =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, EndedJob> eldest) {
+          return size() > EARLY_LIMIT;
+        }
+      };
   private final List<EndedJob> ended = new ArrayList<>();
   private final CompletableFuture<Void> allEnded = new CompletableFuture<>();
+  private final Observe observe;
+  private Observer observer;
   private boolean noMoreJobs;
   private boolean stopped;
-  private boolean headBusy;
-  private boolean sweepBusy;
   private long polls;
   private long pollErrors;
+  private long endedByPoll;
+  private long reconnects;
+
+  /** How a tracker learns that jobs ended. Its methods are called under the tracker's lock. */
+  interface Observer {
+    /** A job was added; {@code outstanding} are now followed. */
+    void added(int outstanding);
+
+    /** Every job was added. */
+    void noMoreJobs();
+
+    /** Observing ends (the tracker is stopped). */
+    void stop();
+  }
+
+  private JobTracker(Observe observe) {
+    this.observe = observe;
+  }
 
   /**
-   * @param client the API
-   * @param pollGapMillis the shortest gap between two polls of the oldest jobs (0: back to back)
+   * A tracker ready for the first submit: with {@link Observe#SSE} its stream is open.
+   *
+   * @param pollGapMillis with {@link Observe#POLL}: the shortest gap between two polls of the
+   *     oldest jobs (0: back to back)
+   * @throws IllegalStateException when the stream cannot be opened
    */
-  public JobTracker(KilnClient client, long pollGapMillis) {
-    this.client = client;
-    this.pollGapMillis = pollGapMillis;
-    this.headGapMillis = pollGapMillis;
+  public static JobTracker open(KilnClient client, Observe observe, long pollGapMillis)
+      throws InterruptedException {
+    JobTracker tracker = new JobTracker(observe);
+    Observer observer =
+        switch (observe) {
+          case POLL -> new Polling(client, tracker, pollGapMillis);
+          case SSE -> EventObservation.open(client, tracker);
+        };
+    synchronized (tracker) {
+      tracker.observer = observer;
+    }
+    return tracker;
   }
 
   /** Follows a job whose submit started at {@code startNanos}. Any thread. */
   public synchronized void add(String id, long startNanos) {
+    EndedJob seenEarly = early.remove(id);
+    if (seenEarly != null) {
+      ended.add(seenEarly.startedAt(startNanos));
+      return;
+    }
     outstanding.put(id, startNanos);
-    byAge.add(id);
-    sweep.add(id);
-    if (!headBusy) {
-      headBusy = true;
-      client.execute(this::pollHead);
-    }
-    if (!sweepBusy && outstanding.size() > BATCH) {
-      sweepBusy = true;
-      client.schedule(SWEEP_GAP_MILLIS, this::pollSweep);
-    }
+    observer.added(outstanding.size());
   }
 
   /** Says that every job was added: {@link #allEnded()} completes once they all ended. */
   public synchronized void noMoreJobs() {
     noMoreJobs = true;
+    observer.noMoreJobs();
     completeIfDone();
   }
 
@@ -80,9 +107,21 @@ public final class JobTracker {
     return allEnded;
   }
 
-  /** Stops polling (at a timeout); what is outstanding then is lost. */
+  /** Stops observing (at the end, or a timeout: what is outstanding then is lost). */
   public synchronized void stop() {
-    stopped = true;
+    if (!stopped) {
+      stopped = true;
+      observer.stop();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  public Observe observe() {
+    return observe;
   }
 
   public synchronized List<EndedJob> ended() {
@@ -93,6 +132,7 @@ public final class JobTracker {
     return List.copyOf(outstanding.keySet());
   }
 
+  /** Batch polls sent (with {@link Observe#SSE}: the safety net's). */
   public synchronized long polls() {
     return polls;
   }
@@ -101,122 +141,104 @@ public final class JobTracker {
     return pollErrors;
   }
 
-  private void pollHead() {
-    List<String> ids;
-    synchronized (this) {
-      while (!byAge.isEmpty() && !outstanding.containsKey(byAge.peekFirst())) {
-        byAge.pollFirst();
-      }
-      ids = new ArrayList<>(BATCH);
-      Iterator<String> it = byAge.iterator();
-      while (it.hasNext() && ids.size() < BATCH) {
-        String id = it.next();
-        if (outstanding.containsKey(id)) {
-          ids.add(id);
-        }
-      }
-      if (ids.isEmpty() || stopped) {
-        headBusy = false;
-        return;
-      }
-      polls++;
-    }
-    client
-        .batch(ids)
-        .onComplete(
-            result -> {
-              boolean ok = result.succeeded() && result.result().status() == 200;
-              int ended = ok ? record(result.result().json()) : 0;
-              synchronized (this) {
-                if (!ok) {
-                  pollErrors++;
-                }
-                headGapMillis =
-                    ended > 0
-                        ? pollGapMillis
-                        : Math.min(MAX_GAP_MILLIS, Math.max(1, headGapMillis * 2));
-                client.schedule(ok ? headGapMillis : RETRY_GAP_MILLIS, this::pollHead);
-              }
-            });
+  /** Jobs whose end a poll saw first (with {@link Observe#SSE}: events missed or still due). */
+  public synchronized long endedByPoll() {
+    return endedByPoll;
   }
 
-  private void pollSweep() {
-    List<String> ids = new ArrayList<>(BATCH);
-    synchronized (this) {
-      while (!sweep.isEmpty() && ids.size() < BATCH) {
-        String id = sweep.pollFirst();
-        if (outstanding.containsKey(id)) {
-          ids.add(id);
-        }
-      }
-      if (ids.isEmpty() || stopped) {
-        sweepBusy = false;
-        return;
-      }
-      polls++;
-    }
-    client
-        .batch(ids)
-        .onComplete(
-            result -> {
-              boolean ok = result.succeeded() && result.result().status() == 200;
-              if (ok) {
-                record(result.result().json());
-              }
-              synchronized (this) {
-                if (!ok) {
-                  pollErrors++;
-                }
-                for (String id : ids) {
-                  if (outstanding.containsKey(id)) {
-                    sweep.addLast(id);
-                  }
-                }
-                if (outstanding.size() > BATCH) {
-                  client.schedule(ok ? SWEEP_GAP_MILLIS : RETRY_GAP_MILLIS, this::pollSweep);
-                } else {
-                  sweepBusy = false;
-                }
-              }
-            });
+  /** Times the event stream dropped and was opened again. */
+  public synchronized long reconnects() {
+    return reconnects;
   }
 
-  /** Records the jobs that ended; returns how many. */
-  private synchronized int record(JsonObject list) {
-    long now = System.nanoTime();
-    int before = ended.size();
+  synchronized boolean stopped() {
+    return stopped;
+  }
+
+  synchronized boolean allAdded() {
+    return noMoreJobs;
+  }
+
+  synchronized int outstandingCount() {
+    return outstanding.size();
+  }
+
+  /** The {@code limit} jobs followed longest. */
+  synchronized List<String> oldest(int limit) {
+    List<String> ids = new ArrayList<>(Math.min(limit, outstanding.size()));
+    for (String id : outstanding.keySet()) {
+      if (ids.size() == limit) {
+        break;
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  synchronized boolean isOutstanding(String id) {
+    return outstanding.containsKey(id);
+  }
+
+  synchronized List<String> outstandingIds() {
+    return new ArrayList<>(outstanding.keySet());
+  }
+
+  /**
+   * Records a batch poll's answer ({@code null} when it failed) received at {@code nanos}; returns
+   * how many followed jobs it saw ended.
+   */
+  synchronized int polled(JsonObject list, long nanos) {
+    polls++;
+    if (list == null) {
+      pollErrors++;
+      return 0;
+    }
+    int count = 0;
     JsonArray data = list.getJsonArray("data", new JsonArray());
     for (int i = 0; i < data.size(); i++) {
-      JsonObject job = data.getJsonObject(i);
-      String id = job.getString("id");
-      String status = job.getString("status");
-      Long start = outstanding.get(id);
-      if (start == null || !TERMINAL.contains(status)) {
-        continue;
+      if (record(data.getJsonObject(i), nanos)) {
+        count++;
       }
-      outstanding.remove(id);
-      JsonObject error = job.getJsonObject("error");
-      ended.add(
-          new EndedJob(
-              id,
-              status,
-              start,
-              now,
-              instant(job.getString("created_at")),
-              instant(job.getString("completed_at")),
-              error == null ? null : error.getString("code")));
     }
+    endedByPoll += count;
     completeIfDone();
-    return ended.size() - before;
+    return count;
+  }
+
+  /**
+   * Records the job of an event that arrived at {@code nanos}; returns whether it ended a followed
+   * job. A terminal job not followed (yet) is kept in case its 202 is still on its way.
+   */
+  synchronized boolean eventSeen(JsonObject job, long nanos) {
+    if (record(job, nanos)) {
+      completeIfDone();
+      return true;
+    }
+    String id = job.getString("id");
+    if (id != null && TERMINAL.contains(job.getString("status")) && !stopped) {
+      early.putIfAbsent(id, EndedJob.of(job, 0, nanos));
+    }
+    return false;
+  }
+
+  synchronized void reconnected() {
+    reconnects++;
+  }
+
+  private boolean record(JsonObject job, long nanos) {
+    String id = job.getString("id");
+    Long start = id == null ? null : outstanding.get(id);
+    if (start == null || !TERMINAL.contains(job.getString("status"))) {
+      return false;
+    }
+    outstanding.remove(id);
+    ended.add(EndedJob.of(job, start, nanos));
+    return true;
   }
 
   private void completeIfDone() {
     if (noMoreJobs && outstanding.isEmpty()) {
       allEnded.complete(null);
     }
-  }
-
-  private static Instant instant(String text) {
-    return text == null ? null : Instant.parse(text);
   }
 }

@@ -19,8 +19,6 @@ import java.util.function.IntFunction;
  */
 final class ClosedLoop {
 
-  private static final int ERROR_SAMPLES = 3;
-
   private final KilnClient client;
   private final int jobs;
   private final IntFunction<Buffer> body;
@@ -126,7 +124,7 @@ final class ClosedLoop {
                   accepted.add(id);
                 } else {
                   errors++;
-                  if (errorSamples.size() < ERROR_SAMPLES) {
+                  if (errorSamples.size() < Outcomes.ERROR_SAMPLES) {
                     errorSamples.add(error);
                   }
                 }

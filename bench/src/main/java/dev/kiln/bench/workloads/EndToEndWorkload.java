@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * Kiln's whole path as fast as it goes: N tiny jobs submitted by C concurrent clients (closed loop)
- * and followed by batch polls to {@code completed}. Throughput is completed jobs from the first
- * submit to the last completion seen.
+ * and followed to {@code completed}. Throughput is completed jobs from the first submit to the last
+ * completion seen.
  */
 public final class EndToEndWorkload implements Workload {
 
@@ -29,8 +29,12 @@ public final class EndToEndWorkload implements Workload {
 
   @Override
   public String describe(BenchContext context) {
-    return "%d tiny jobs (64×64 PNG resized to 32×32), %d concurrent submitters, polled in batches"
-        .formatted(jobs(context), context.options().concurrency(32, 4));
+    return ("%d tiny jobs (64×64 PNG resized to 32×32), %d concurrent submitters; ends seen"
+            + " through %s")
+        .formatted(
+            jobs(context),
+            context.options().concurrency(32, 4),
+            context.options().observe().description());
   }
 
   @Override
@@ -42,33 +46,32 @@ public final class EndToEndWorkload implements Workload {
   @Override
   public RunResult run(BenchContext context) throws Exception {
     int jobs = jobs(context);
-    JobTracker tracker =
-        new JobTracker(context.client(), context.options().pollInterval().toMillis());
-    ClosedLoop.Result submits =
-        ClosedLoop.run(
-            context.client(),
-            jobs,
-            context.options().concurrency(32, 4),
-            i -> job.body(),
-            tracker,
-            SUBMIT_TIMEOUT);
-    Outcomes.awaitEnd(tracker, context.options().timeout());
-    long completed = Outcomes.completed(tracker);
-    double seconds =
-        (JobFigures.lastSeenNanos(tracker, submits.lastNanos()) - submits.firstNanos()) / 1e9;
-    RunResult result = new RunResult("job").units(jobs);
-    result
-        .count("jobs", jobs)
-        .count("completed", completed)
-        .figure("jobs/s (first submit → last completed)", completed / seconds, "%.0f")
-        .figure("submits/s", submits.perSecond(), "%.0f")
-        .figure("202 latency p50 (ms)", submits.latencies().percentileMillis(50), "%.1f")
-        .figure("202 latency p99 (ms)", submits.latencies().percentileMillis(99), "%.1f");
-    JobFigures.latencies(result, tracker);
-    result.count("status polls", tracker.polls());
-    Outcomes.submitErrors(result, submits);
-    Outcomes.jobs(result, tracker, context.options().timeout());
-    return result;
+    try (JobTracker tracker = context.tracker(context.options().pollInterval().toMillis())) {
+      ClosedLoop.Result submits =
+          ClosedLoop.run(
+              context.client(),
+              jobs,
+              context.options().concurrency(32, 4),
+              i -> job.body(),
+              tracker,
+              SUBMIT_TIMEOUT);
+      Outcomes.awaitEnd(tracker, context.options().timeout());
+      long completed = Outcomes.completed(tracker);
+      double seconds =
+          (JobFigures.lastSeenNanos(tracker, submits.lastNanos()) - submits.firstNanos()) / 1e9;
+      RunResult result = new RunResult("job").units(jobs);
+      result
+          .count("jobs", jobs)
+          .count("completed", completed)
+          .figure("jobs/s (first submit → last completed)", completed / seconds, "%.0f")
+          .figure("submits/s", submits.perSecond(), "%.0f")
+          .figure("202 latency p50 (ms)", submits.latencies().percentileMillis(50), "%.1f")
+          .figure("202 latency p99 (ms)", submits.latencies().percentileMillis(99), "%.1f");
+      JobFigures.followed(result, tracker);
+      Outcomes.submitErrors(result, submits);
+      Outcomes.jobs(result, tracker, context.options().timeout());
+      return result;
+    }
   }
 
   private static int jobs(BenchContext context) {

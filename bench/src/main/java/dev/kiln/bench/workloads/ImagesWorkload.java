@@ -59,13 +59,15 @@ public final class ImagesWorkload implements Workload {
 
   @Override
   public String describe(BenchContext context) {
-    return "%d photos from %s × %d, through %d pipelines in turn, %d concurrent submitters"
+    return ("%d photos from %s × %d, through %d pipelines in turn, %d concurrent submitters; ends"
+            + " seen through %s")
         .formatted(
             mediaIds.isEmpty() ? photos(context).size() : mediaIds.size(),
             context.options().photos(),
             repeat(context),
             pipelineFields().size(),
-            concurrency(context));
+            concurrency(context),
+            context.options().observe().description());
   }
 
   @Override
@@ -89,7 +91,7 @@ public final class ImagesWorkload implements Workload {
     if (warmup > 0) {
       context.progress("images: warm-up, %d job(s) per pipeline", warmup);
       for (String fields : pipelines.values()) {
-        runPipeline(context, fields, warmup);
+        runPipeline(context, context.tracker(10), fields, warmup);
       }
     }
   }
@@ -101,9 +103,10 @@ public final class ImagesWorkload implements Workload {
     for (Map.Entry<String, String> pipeline : pipelines.entrySet()) {
       String name = pipeline.getKey();
       context.progress("images: %s, %d jobs", name, jobs);
+      JobTracker tracker = context.tracker(10);
       ResourceMeter meter = ResourceMeter.start(context.processes());
       long start = System.nanoTime();
-      JobTracker tracker = runPipeline(context, pipeline.getValue(), jobs);
+      runPipeline(context, tracker, pipeline.getValue(), jobs);
       double seconds = (JobFigures.lastSeenNanos(tracker, start) - start) / 1e9;
       List<ResourceUsage> usage = meter.stop();
       long completed = Outcomes.completed(tracker);
@@ -131,22 +134,27 @@ public final class ImagesWorkload implements Workload {
     return images == 0 ? Double.NaN : cpuSeconds * 1000 / images;
   }
 
-  /** Submits {@code jobs} jobs of one pipeline over the photos and waits for them to end. */
-  private JobTracker runPipeline(BenchContext context, String fields, int jobs) throws Exception {
-    JobTracker tracker = new JobTracker(context.client(), 10);
-    ClosedLoop.Result submits =
-        ClosedLoop.run(
-            context.client(),
-            jobs,
-            concurrency(context),
-            i -> body(mediaIds.get(i % mediaIds.size()), fields),
-            tracker,
-            SUBMIT_TIMEOUT);
-    if (submits.errors() > 0) {
-      throw new IllegalStateException("submits were not accepted, e.g. " + submits.errorSamples());
+  /**
+   * Submits {@code jobs} jobs of one pipeline over the photos, follows them with {@code tracker}
+   * and waits for them to end (then the tracker is stopped).
+   */
+  private void runPipeline(BenchContext context, JobTracker tracker, String fields, int jobs)
+      throws Exception {
+    try (tracker) {
+      ClosedLoop.Result submits =
+          ClosedLoop.run(
+              context.client(),
+              jobs,
+              concurrency(context),
+              i -> body(mediaIds.get(i % mediaIds.size()), fields),
+              tracker,
+              SUBMIT_TIMEOUT);
+      if (submits.errors() > 0) {
+        throw new IllegalStateException(
+            "submits were not accepted, e.g. " + submits.errorSamples());
+      }
+      Outcomes.awaitEnd(tracker, context.options().timeout());
     }
-    Outcomes.awaitEnd(tracker, context.options().timeout());
-    return tracker;
   }
 
   /** Pipeline name → the JSON fields of the request that ask for it. */

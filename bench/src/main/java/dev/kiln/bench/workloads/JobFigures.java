@@ -5,13 +5,16 @@ import dev.kiln.bench.client.EndedJob;
 import dev.kiln.bench.client.JobTracker;
 import dev.kiln.bench.report.Latencies;
 
-/** The figures of followed jobs: counts, latencies as the client saw them and by Kiln's clocks. */
+/**
+ * The figures of followed jobs: latencies as the client saw them and by Kiln's clocks, and how
+ * their ends were seen.
+ */
 final class JobFigures {
 
   private JobFigures() {}
 
-  /** Adds the latency figures of the completed jobs. */
-  static void latencies(RunResult result, JobTracker tracker) {
+  /** Adds the latency figures of the completed jobs, then how their ends were seen. */
+  static void followed(RunResult result, JobTracker tracker) {
     Latencies observed = new Latencies();
     Latencies server = new Latencies();
     for (EndedJob job : tracker.ended()) {
@@ -29,6 +32,14 @@ final class JobFigures {
         .figure("submit → completed max (ms)", observed.maxMillis(), "%.1f")
         .figure("created_at → completed_at p50 (ms)", server.percentileMillis(50), "%.1f")
         .figure("created_at → completed_at p99 (ms)", server.percentileMillis(99), "%.1f");
+    switch (tracker.observe()) {
+      case POLL -> result.count("status polls", tracker.polls());
+      case SSE ->
+          result
+              .count("status polls (safety net)", tracker.polls())
+              .count("jobs seen ended by a poll, not an event", tracker.endedByPoll())
+              .count("event stream reconnects", tracker.reconnects());
+    }
   }
 
   /** The last time a job was seen ended, or {@code fallback} when none was. */

@@ -7,16 +7,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Waiting for jobs to end, and turning errors and lost jobs into a run's problems. */
 final class Outcomes {
 
+  /** Error answers quoted in a problem at most. */
+  static final int ERROR_SAMPLES = 3;
+
   private Outcomes() {}
 
   /**
-   * Waits until every tracked job ended or {@code timeout} passed (then polling stops).
+   * Waits until every tracked job ended or {@code timeout} passed, then stops the tracker.
    *
    * @return whether every job ended
    */
@@ -26,18 +30,26 @@ final class Outcomes {
       tracker.allEnded().get(timeout.toSeconds(), TimeUnit.SECONDS);
       return true;
     } catch (TimeoutException e) {
-      tracker.stop();
       return false;
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
+    } finally {
+      tracker.stop();
     }
   }
 
   /** Submit errors as a problem. */
   static void submitErrors(RunResult result, ClosedLoop.Result submits) {
-    if (submits.errors() > 0) {
+    submitErrors(result, submits.errors(), submits.errorSamples());
+  }
+
+  /** {@code errors} submits not accepted, with a few of their answers, as a problem. */
+  static void submitErrors(RunResult result, long errors, List<String> samples) {
+    if (errors > 0) {
       result.problem(
-          submits.errors() + " submits were not accepted, e.g. " + submits.errorSamples());
+          errors
+              + " submits were not accepted, e.g. "
+              + samples.subList(0, Math.min(ERROR_SAMPLES, samples.size())));
     }
   }
 
@@ -62,7 +74,7 @@ final class Outcomes {
               + " jobs lost: not ended "
               + timeout.toSeconds()
               + " s after the last submit, e.g. "
-              + lost.subList(0, Math.min(3, lost.size())));
+              + lost.subList(0, Math.min(ERROR_SAMPLES, lost.size())));
     }
   }
 

@@ -37,8 +37,9 @@ public final class PacedWorkload implements Workload {
 
   @Override
   public String describe(BenchContext context) {
-    return "tiny jobs at %d/s for %d s (open loop, latency from the scheduled time)"
-        .formatted(rate(context), seconds(context));
+    return ("tiny jobs at %d/s for %d s (open loop, latency from the scheduled time); ends seen"
+            + " through %s")
+        .formatted(rate(context), seconds(context), context.options().observe().description());
   }
 
   @Override
@@ -51,78 +52,74 @@ public final class PacedWorkload implements Workload {
   public RunResult run(BenchContext context) throws Exception {
     int rate = rate(context);
     int total = rate * seconds(context);
-    JobTracker tracker =
-        new JobTracker(context.client(), context.options().pollInterval().toMillis());
-    Latencies submitLatency = new Latencies();
-    Latencies sendLag = new Latencies();
-    CountDownLatch answered = new CountDownLatch(total);
-    List<String> errors = new ArrayList<>();
-    long start = System.nanoTime() + START_DELAY_NANOS;
-    long lastSend = start;
-    for (int i = 0; i < total; i++) {
-      long scheduled = start + (long) (i * 1e9 / rate);
-      long wait;
-      while ((wait = scheduled - System.nanoTime()) > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      lastSend = System.nanoTime();
-      sendLag.recordNanos(lastSend - scheduled);
-      context
-          .client()
-          .execute(
-              () ->
-                  context
-                      .client()
-                      .submit(job.body())
-                      .onComplete(
-                          reply -> {
-                            submitLatency.recordNanos(System.nanoTime() - scheduled);
-                            if (reply.succeeded() && reply.result().status() == 202) {
-                              tracker.add(reply.result().json().getString("id"), scheduled);
-                            } else {
-                              synchronized (errors) {
-                                errors.add(
-                                    reply.failed()
-                                        ? reply.cause().toString()
-                                        : reply.result().describe());
+    try (JobTracker tracker = context.tracker(context.options().pollInterval().toMillis())) {
+      Latencies submitLatency = new Latencies();
+      Latencies sendLag = new Latencies();
+      CountDownLatch answered = new CountDownLatch(total);
+      List<String> errors = new ArrayList<>();
+      long start = System.nanoTime() + START_DELAY_NANOS;
+      long lastSend = start;
+      for (int i = 0; i < total; i++) {
+        long scheduled = start + (long) (i * 1e9 / rate);
+        long wait;
+        while ((wait = scheduled - System.nanoTime()) > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        lastSend = System.nanoTime();
+        sendLag.recordNanos(lastSend - scheduled);
+        context
+            .client()
+            .execute(
+                () ->
+                    context
+                        .client()
+                        .submit(job.body())
+                        .onComplete(
+                            reply -> {
+                              submitLatency.recordNanos(System.nanoTime() - scheduled);
+                              if (reply.succeeded() && reply.result().status() == 202) {
+                                tracker.add(reply.result().json().getString("id"), scheduled);
+                              } else {
+                                synchronized (errors) {
+                                  errors.add(
+                                      reply.failed()
+                                          ? reply.cause().toString()
+                                          : reply.result().describe());
+                                }
                               }
-                            }
-                            answered.countDown();
-                          }));
+                              answered.countDown();
+                            }));
+      }
+      if (!answered.await(context.options().timeout().toSeconds(), TimeUnit.SECONDS)) {
+        throw new IllegalStateException("submits not answered within the timeout");
+      }
+      Outcomes.awaitEnd(tracker, context.options().timeout());
+      long completed = Outcomes.completed(tracker);
+      long scheduleEnd = start + (long) ((total - 1) * 1e9 / rate);
+      long lastSeen = JobFigures.lastSeenNanos(tracker, lastSend);
+      boolean held = completed == total && lastSeen - scheduleEnd <= HELD_SLACK_NANOS;
+      RunResult result = new RunResult("job").units(total);
+      result
+          .count("target jobs/s", rate)
+          .count("jobs", total)
+          .count("completed", completed)
+          .figure("rate held (1 = yes)", held ? 1 : 0, "%.0f")
+          .figure("submits sent/s", (total - 1) / ((lastSend - start) / 1e9), "%.0f")
+          .figure(
+              "completed/s (schedule start → last completed)",
+              completed / ((lastSeen - start) / 1e9),
+              "%.0f")
+          .figure("last completed after schedule end (ms)", (lastSeen - scheduleEnd) / 1e6, "%.0f")
+          .figure("generator send lag p99 (ms)", sendLag.percentileMillis(99), "%.1f")
+          .figure("202 latency p50 (ms)", submitLatency.percentileMillis(50), "%.1f")
+          .figure("202 latency p99 (ms)", submitLatency.percentileMillis(99), "%.1f");
+      JobFigures.followed(result, tracker);
+      synchronized (errors) {
+        Outcomes.submitErrors(result, errors.size(), errors);
+      }
+      Outcomes.jobs(result, tracker, context.options().timeout());
+      return result;
     }
-    if (!answered.await(context.options().timeout().toSeconds(), TimeUnit.SECONDS)) {
-      throw new IllegalStateException("submits not answered within the timeout");
-    }
-    Outcomes.awaitEnd(tracker, context.options().timeout());
-    long completed = Outcomes.completed(tracker);
-    long scheduleEnd = start + (long) ((total - 1) * 1e9 / rate);
-    long lastSeen = JobFigures.lastSeenNanos(tracker, lastSend);
-    boolean held = completed == total && lastSeen - scheduleEnd <= HELD_SLACK_NANOS;
-    RunResult result = new RunResult("job").units(total);
-    result
-        .count("target jobs/s", rate)
-        .count("jobs", total)
-        .count("completed", completed)
-        .figure("rate held (1 = yes)", held ? 1 : 0, "%.0f")
-        .figure("submits sent/s", (total - 1) / ((lastSend - start) / 1e9), "%.0f")
-        .figure(
-            "completed/s (schedule start → last completed)",
-            completed / ((lastSeen - start) / 1e9),
-            "%.0f")
-        .figure("last completed after schedule end (ms)", (lastSeen - scheduleEnd) / 1e6, "%.0f")
-        .figure("generator send lag p99 (ms)", sendLag.percentileMillis(99), "%.1f")
-        .figure("202 latency p50 (ms)", submitLatency.percentileMillis(50), "%.1f")
-        .figure("202 latency p99 (ms)", submitLatency.percentileMillis(99), "%.1f");
-    JobFigures.latencies(result, tracker);
-    result.count("status polls", tracker.polls());
-    if (!errors.isEmpty()) {
-      result.problem(
-          errors.size()
-              + " submits were not accepted, e.g. "
-              + errors.subList(0, Math.min(3, errors.size())));
-    }
-    Outcomes.jobs(result, tracker, context.options().timeout());
-    return result;
   }
 
   private static int rate(BenchContext context) {

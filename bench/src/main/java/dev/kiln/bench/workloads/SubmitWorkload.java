@@ -4,6 +4,7 @@ import dev.kiln.bench.BenchContext;
 import dev.kiln.bench.RunResult;
 import dev.kiln.bench.Workload;
 import dev.kiln.bench.client.JobTracker;
+import dev.kiln.bench.client.Observe;
 import java.time.Duration;
 import java.util.List;
 
@@ -64,7 +65,8 @@ public final class SubmitWorkload implements Workload {
 
   @Override
   public void settle(BenchContext context, RunResult result) throws Exception {
-    JobTracker tracker = new JobTracker(context.client(), 20);
+    // Polls whatever --observe says: the jobs were submitted with no stream open to see them end.
+    JobTracker tracker = JobTracker.open(context.client(), Observe.POLL, 20);
     long now = System.nanoTime();
     submitted.forEach(id -> tracker.add(id, now));
     context.progress("submit: waiting for the %d jobs to end (not measured)", submitted.size());

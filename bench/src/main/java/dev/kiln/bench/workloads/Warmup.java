@@ -17,17 +17,18 @@ final class Warmup {
       return;
     }
     context.progress("warm-up: %d tiny jobs", jobs);
-    JobTracker tracker = new JobTracker(context.client(), 10);
-    ClosedLoop.Result submits =
-        ClosedLoop.run(
-            context.client(), jobs, 16, i -> job.body(), tracker, Duration.ofMinutes(10));
-    if (submits.errors() > 0) {
-      throw new IllegalStateException(
-          "warm-up submits were not accepted, e.g. " + submits.errorSamples());
-    }
-    if (!Outcomes.awaitEnd(tracker, context.options().timeout())) {
-      throw new IllegalStateException(
-          tracker.outstanding().size() + " warm-up jobs did not end: is the worker running?");
+    try (JobTracker tracker = context.tracker(10)) {
+      ClosedLoop.Result submits =
+          ClosedLoop.run(
+              context.client(), jobs, 16, i -> job.body(), tracker, Duration.ofMinutes(10));
+      if (submits.errors() > 0) {
+        throw new IllegalStateException(
+            "warm-up submits were not accepted, e.g. " + submits.errorSamples());
+      }
+      if (!Outcomes.awaitEnd(tracker, context.options().timeout())) {
+        throw new IllegalStateException(
+            tracker.outstanding().size() + " warm-up jobs did not end: is the worker running?");
+      }
     }
   }
 }
