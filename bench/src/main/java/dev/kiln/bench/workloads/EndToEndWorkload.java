@@ -2,7 +2,6 @@ package dev.kiln.bench.workloads;
 
 import dev.kiln.bench.BenchContext;
 import dev.kiln.bench.RunResult;
-import dev.kiln.bench.Workload;
 import dev.kiln.bench.client.JobTracker;
 import java.time.Duration;
 
@@ -11,20 +10,13 @@ import java.time.Duration;
  * and followed to {@code completed}. Throughput is completed jobs from the first submit to the last
  * completion seen.
  */
-public final class EndToEndWorkload implements Workload {
+public final class EndToEndWorkload extends TinyJobWorkload {
 
   private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(10);
 
-  private TinyJob job;
-
-  @Override
-  public String name() {
-    return "e2e";
-  }
-
-  @Override
-  public String summary() {
-    return "N tiny jobs (64×64 PNG → 32×32) end to end: jobs/s and submit → completed latency";
+  public EndToEndWorkload() {
+    super(
+        "e2e", "N tiny jobs (64×64 PNG → 32×32) end to end: jobs/s and submit → completed latency");
   }
 
   @Override
@@ -38,12 +30,6 @@ public final class EndToEndWorkload implements Workload {
   }
 
   @Override
-  public void prepare(BenchContext context) throws Exception {
-    job = TinyJob.upload(context);
-    Warmup.tinyJobs(context, job, context.options().warmup(1000, 10));
-  }
-
-  @Override
   public RunResult run(BenchContext context) throws Exception {
     int jobs = jobs(context);
     try (JobTracker tracker = context.tracker(context.options().pollInterval().toMillis())) {
@@ -52,7 +38,7 @@ public final class EndToEndWorkload implements Workload {
               context.client(),
               jobs,
               context.options().concurrency(32, 4),
-              i -> job.body(),
+              i -> job().body(),
               tracker,
               SUBMIT_TIMEOUT);
       Outcomes.awaitEnd(tracker, context.options().timeout());

@@ -2,7 +2,6 @@ package dev.kiln.bench.workloads;
 
 import dev.kiln.bench.BenchContext;
 import dev.kiln.bench.RunResult;
-import dev.kiln.bench.Workload;
 import dev.kiln.bench.client.JobTracker;
 import dev.kiln.bench.report.Latencies;
 import java.util.ArrayList;
@@ -18,21 +17,15 @@ import java.util.concurrent.locks.LockSupport;
  * is held when every job completed and the last one within a second of the schedule's end: the
  * backlog never grew.
  */
-public final class PacedWorkload implements Workload {
+public final class PacedWorkload extends TinyJobWorkload {
 
   private static final long HELD_SLACK_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-  private TinyJob job;
-
-  @Override
-  public String name() {
-    return "paced";
-  }
-
-  @Override
-  public String summary() {
-    return "tiny jobs at a fixed rate (default 500/s for 20 s): rate held? latency percentiles";
+  public PacedWorkload() {
+    super(
+        "paced",
+        "tiny jobs at a fixed rate (default 500/s for 20 s): rate held? latency percentiles");
   }
 
   @Override
@@ -40,12 +33,6 @@ public final class PacedWorkload implements Workload {
     return ("tiny jobs at %d/s for %d s (open loop, latency from the scheduled time); ends seen"
             + " through %s")
         .formatted(rate(context), seconds(context), context.options().observe().description());
-  }
-
-  @Override
-  public void prepare(BenchContext context) throws Exception {
-    job = TinyJob.upload(context);
-    Warmup.tinyJobs(context, job, context.options().warmup(1000, 10));
   }
 
   @Override
@@ -73,7 +60,7 @@ public final class PacedWorkload implements Workload {
                 () ->
                     context
                         .client()
-                        .submit(job.body())
+                        .submit(job().body())
                         .onComplete(
                             reply -> {
                               submitLatency.recordNanos(System.nanoTime() - scheduled);

@@ -2,7 +2,6 @@ package dev.kiln.bench.workloads;
 
 import dev.kiln.bench.BenchContext;
 import dev.kiln.bench.RunResult;
-import dev.kiln.bench.Workload;
 import dev.kiln.bench.client.JobTracker;
 import dev.kiln.bench.client.Observe;
 import java.time.Duration;
@@ -13,21 +12,14 @@ import java.util.List;
  * before the next. The jobs are followed to their end after the measured part (a job lost there
  * still fails the run).
  */
-public final class SubmitWorkload implements Workload {
+public final class SubmitWorkload extends TinyJobWorkload {
 
   private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(10);
 
-  private TinyJob job;
   private List<String> submitted = List.of();
 
-  @Override
-  public String name() {
-    return "submit";
-  }
-
-  @Override
-  public String summary() {
-    return "N submits from C concurrent clients: submits/s and 202 latency";
+  public SubmitWorkload() {
+    super("submit", "N submits from C concurrent clients: submits/s and 202 latency");
   }
 
   @Override
@@ -37,17 +29,11 @@ public final class SubmitWorkload implements Workload {
   }
 
   @Override
-  public void prepare(BenchContext context) throws Exception {
-    job = TinyJob.upload(context);
-    Warmup.tinyJobs(context, job, context.options().warmup(1000, 10));
-  }
-
-  @Override
   public RunResult run(BenchContext context) throws Exception {
     int jobs = jobs(context);
     ClosedLoop.Result submits =
         ClosedLoop.run(
-            context.client(), jobs, concurrency(context), i -> job.body(), null, SUBMIT_TIMEOUT);
+            context.client(), jobs, concurrency(context), i -> job().body(), null, SUBMIT_TIMEOUT);
     submitted = submits.accepted();
     RunResult result = new RunResult("submit").units(jobs);
     result
