@@ -11,7 +11,8 @@ import java.util.Optional;
  * Finds the processes of the local run ({@code ./kiln run}): the launcher JVM running {@code
  * local-infra-*.jar run} (it also hosts Kafka and S3: the {@code infra} row), its child JVMs
  * (api-service, worker-service) and the PostgreSQL server whose data directory lies in the run's
- * data directory. Processes given with {@code --pid} are added as they are.
+ * data directory. Processes given with {@code --pid} are added as they are, or renamed when found
+ * already (measuring one twice would count it twice in Kiln's total).
  */
 public final class KilnProcesses {
 
@@ -23,8 +24,18 @@ public final class KilnProcesses {
     if (ProcFs.available()) {
       launcher().ifPresent(launcher -> addLocalRun(launcher, found));
     }
-    given.forEach((name, pid) -> found.add(new MeasuredProcess(name, pid, false, true)));
-    return found;
+    return withGiven(found, given);
+  }
+
+  /** The processes found, with those given by pid added, or renamed where found already. */
+  static List<MeasuredProcess> withGiven(List<MeasuredProcess> found, Map<String, Long> given) {
+    List<MeasuredProcess> all = new ArrayList<>(found);
+    given.forEach(
+        (name, pid) -> {
+          all.removeIf(process -> process.pid() == pid);
+          all.add(new MeasuredProcess(name, pid, false, true));
+        });
+    return all;
   }
 
   private static void addLocalRun(ProcessHandle launcher, List<MeasuredProcess> found) {
