@@ -19,6 +19,7 @@ import dev.kiln.worker.pipeline.EncodedImage;
 import dev.kiln.worker.pipeline.PipelineException;
 import dev.kiln.worker.pipeline.PipelineRunner;
 import dev.kiln.worker.storage.ObjectStore;
+import dev.kiln.worker.storage.StorageException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -33,6 +34,12 @@ import java.util.concurrent.CompletableFuture;
  * {@code progress} event per step, the result to the bucket, then {@code completed} or {@code
  * failed}. Cancellation and the deadline are checked before the job starts and between steps.
  * Blocking: runs on a worker thread.
+ *
+ * <p>A storage failure that outlasted the store's retries fails the job with {@code
+ * internal_error}, {@code retryable: true}: it is Kiln's fault, not the input's, and the client may
+ * submit again. The command is not left unacknowledged instead: a nack stops the consumer (failure
+ * strategy {@code fail}) and so every job of the instance, and a lasting misconfiguration (wrong
+ * credentials or bucket) would redeliver the same commands forever (docs/decisions.md).
  */
 @ApplicationScoped
 public class JobProcessor {
@@ -113,6 +120,19 @@ public class JobProcessor {
       Log.infof(
           "job %s attempt %d failed in %d ms: %s: %s",
           job, attempt, took.toMillis(), e.code().code(), e.getMessage());
+    } catch (StorageException e) {
+      JobErrorCode code = JobErrorCode.INTERNAL_ERROR;
+      terminal =
+          events.failed(
+              new JobError(
+                  code.code(),
+                  "the storage was unavailable; submitting the job again may work",
+                  true));
+      Duration took = since(started);
+      metrics.record(Outcome.FAILED, code.code(), took);
+      Log.warnf(
+          "job %s attempt %d failed in %d ms: storage: %s",
+          job, attempt, took.toMillis(), e.getMessage());
     } catch (RuntimeException e) {
       JobErrorCode code = JobErrorCode.INTERNAL_ERROR;
       terminal = events.failed(JobError.of(code, "unexpected error while processing the job"));
