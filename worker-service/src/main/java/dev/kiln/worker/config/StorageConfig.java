@@ -1,5 +1,6 @@
 package dev.kiln.worker.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -30,6 +31,9 @@ public interface StorageConfig {
   /** Retries of transient S3 failures. */
   Retry retry();
 
+  /** The cache of recently read inputs. */
+  InputCache inputCache();
+
   /** Retries of transient S3 failures: connection errors, timeouts, 5xx, 429 and SlowDown. */
   interface Retry {
 
@@ -47,5 +51,22 @@ public interface StorageConfig {
     /** The longest wait between two tries. */
     @WithDefault("1s")
     Duration maxBackoff();
+  }
+
+  /**
+   * Inputs read from the bucket, kept in memory so that variants of one upload (thumbnail, avatar,
+   * sticker of the same photo) read it once. Safe because stored objects never change: media ids
+   * are never reused, and a result key is only rewritten by a redelivery of the same attempt with
+   * the same bytes.
+   */
+  interface InputCache {
+
+    /** Bytes kept at most, summed over the cached inputs; 0 turns the cache off. */
+    @WithDefault("64M")
+    MemorySize maxBytes();
+
+    /** Only inputs of at most this size are kept. */
+    @WithDefault("1M")
+    MemorySize maxObjectBytes();
   }
 }
