@@ -9,10 +9,20 @@ import java.time.Duration;
 public interface WorkerConfig {
 
   /**
-   * Jobs this instance runs at once; default: the number of available processors (set by {@link
-   * WorkerDefaultsConfigSource}). Also sizes the {@code kiln-jobs} worker pool.
+   * Pipelines (decode, steps, encode: the CPU-heavy part of a job) this instance runs at once;
+   * default: the number of available processors (set by {@link WorkerDefaultsConfigSource}).
    */
   int concurrency();
+
+  /**
+   * Jobs this instance takes at once: more than {@link #concurrency()}, so that one job's S3 round
+   * trips and wait for its terminal event's acknowledgement overlap other jobs' image work. Sizes
+   * the {@code kiln-jobs} worker pool and the Kafka poll. Each holds its input and output in
+   * memory, so at most this many × {@link #maxInputBytes()} of inputs are on the heap. Default: 4 ×
+   * the number of available processors (set by {@link WorkerDefaultsConfigSource}); set it with
+   * {@code concurrency} when you set that.
+   */
+  int jobsInFlight();
 
   /**
    * The id written into the {@code worker} field of every event; default: the host name plus a

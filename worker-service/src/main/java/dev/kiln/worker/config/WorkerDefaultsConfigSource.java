@@ -10,20 +10,25 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Defaults that depend on the machine, so cannot be written as {@code @WithDefault} literals: the
- * job concurrency (available processors) and the worker id (host name plus a random suffix). Its
- * ordinal is below every real source, so {@code application.properties}, environment variables and
- * system properties override it. Registered through {@code META-INF/services}; static-init safe
- * because the messaging worker pools are defined during static init (values are computed once per
- * JVM, at class initialisation).
+ * pipeline concurrency (available processors), the jobs in flight (four per processor: a tiny job
+ * mostly waits for S3 and Kafka) and the worker id (host name plus a random suffix). Its ordinal is
+ * below every real source, so {@code application.properties}, environment variables and system
+ * properties override it. Registered through {@code META-INF/services}; static-init safe because
+ * the messaging worker pools are defined during static init (values are computed once per JVM, at
+ * class initialisation).
  */
 @StaticInitSafe
 public final class WorkerDefaultsConfigSource implements ConfigSource {
 
   private static final int ORDINAL = 50;
+  private static final int JOBS_IN_FLIGHT_PER_PROCESSOR = 4;
+  private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
   private static final Map<String, String> DEFAULTS =
       Map.of(
           "kiln.worker.concurrency",
-          Integer.toString(Runtime.getRuntime().availableProcessors()),
+          Integer.toString(PROCESSORS),
+          "kiln.worker.jobs-in-flight",
+          Integer.toString(JOBS_IN_FLIGHT_PER_PROCESSOR * PROCESSORS),
           "kiln.worker.id",
           hostName() + "-" + randomSuffix());
 

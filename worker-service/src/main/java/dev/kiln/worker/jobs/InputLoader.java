@@ -7,6 +7,7 @@ import dev.kiln.outbound.FetchRefusedException;
 import dev.kiln.outbound.FetchTooLargeException;
 import dev.kiln.outbound.OutboundFetcher;
 import dev.kiln.worker.config.WorkerConfig;
+import dev.kiln.worker.storage.InputCache;
 import dev.kiln.worker.storage.ObjectStore;
 import dev.kiln.worker.storage.ObjectStore.ObjectNotFoundException;
 import dev.kiln.worker.storage.ObjectStore.ObjectTooLargeException;
@@ -18,17 +19,22 @@ import java.time.Duration;
 /**
  * The bytes of a job's input, from the bucket (a media object) or from a URL through the SSRF
  * guard, capped at {@code kiln.worker.max-input-bytes} either way. Nothing here trusts a declared
- * content type: the pipeline sniffs the format from the bytes. Blocking: call on a worker thread.
+ * content type: the pipeline sniffs the format from the bytes. Objects from the bucket go through
+ * the {@link InputCache} (they never change); URL inputs are always fetched (they may). Blocking:
+ * call on a worker thread.
  */
 @ApplicationScoped
 public class InputLoader {
 
   private final ObjectStore store;
+  private final InputCache cache;
   private final OutboundFetcher fetcher;
   private final WorkerConfig config;
 
-  public InputLoader(ObjectStore store, OutboundFetcher fetcher, WorkerConfig config) {
+  public InputLoader(
+      ObjectStore store, InputCache cache, OutboundFetcher fetcher, WorkerConfig config) {
     this.store = store;
+    this.cache = cache;
     this.fetcher = fetcher;
     this.config = config;
   }
@@ -49,7 +55,7 @@ public class InputLoader {
 
   private byte[] read(String key) {
     try {
-      return store.read(key, config.maxInputBytes());
+      return cache.read(key, config.maxInputBytes(), store::read);
     } catch (ObjectNotFoundException e) {
       throw new InputException(JobErrorCode.INPUT_NOT_FOUND, "the input media object is gone");
     } catch (ObjectTooLargeException e) {

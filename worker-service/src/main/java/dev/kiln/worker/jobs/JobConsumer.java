@@ -19,10 +19,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  *
  * <p>Threading: {@code @Blocking(value = "kiln-jobs", ordered = false)} runs each command on the
  * named worker pool {@code kiln-jobs}, off the event loop, up to {@code
- * smallrye.messaging.worker.kiln-jobs.max-concurrency} (= {@code kiln.worker.concurrency}) at once;
- * SmallRye also uses that number as the concurrency of its merge, so no more commands than that are
- * taken from the connector. Jobs of one partition may finish out of order, which is fine: every job
- * is independent and events are ordered per job, not per partition.
+ * smallrye.messaging.worker.kiln-jobs.max-concurrency} (= {@code kiln.worker.jobs-in-flight}) at
+ * once; SmallRye also uses that number as the concurrency of its merge, so no more commands than
+ * that are taken from the connector. The image work inside is limited further to {@code
+ * kiln.worker.concurrency} at once ({@link PipelineSlots}), so the threads beyond that wait for S3
+ * and Kafka, not for the CPU. Jobs of one partition may finish out of order, which is fine: every
+ * job is independent and events are ordered per job, not per partition.
  *
  * <p>Acknowledgement (at least once): the message is acked only after Kafka acknowledged the job's
  * terminal event; the {@code throttled} commit strategy then commits the highest offset below which

@@ -19,11 +19,11 @@ import dev.kiln.worker.pipeline.EncodedImage;
 import dev.kiln.worker.pipeline.PipelineException;
 import dev.kiln.worker.pipeline.PipelineRunner;
 import dev.kiln.worker.storage.ObjectStore;
+import dev.kiln.worker.storage.StorageException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +31,15 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Runs one attempt of a job: {@code started}, input from the bucket or its URL, the pipeline with a
  * {@code progress} event per step, the result to the bucket, then {@code completed} or {@code
- * failed}. Cancellation and the deadline are checked before the job starts and between steps.
- * Blocking: runs on a worker thread.
+ * failed}. Cancellation and the deadline are checked before the job starts and between steps. The
+ * pipeline itself runs in one of the {@link PipelineSlots}; loading the input and storing the
+ * result do not hold one. Blocking: runs on a worker thread.
+ *
+ * <p>A storage failure that outlasted the store's retries fails the job with {@code
+ * internal_error}, {@code retryable: true}: it is Kiln's fault, not the input's, and the client may
+ * submit again. The command is not left unacknowledged instead: a nack stops the consumer (failure
+ * strategy {@code fail}) and so every job of the instance, and a lasting misconfiguration (wrong
+ * credentials or bucket) would redeliver the same commands forever (docs/decisions.md).
  */
 @ApplicationScoped
 public class JobProcessor {
@@ -40,6 +47,7 @@ public class JobProcessor {
   private final ObjectStore store;
   private final InputLoader inputs;
   private final PipelineRunner pipeline;
+  private final PipelineSlots slots;
   private final JobEventPublisher publisher;
   private final CancelRegistry cancels;
   private final JobMetrics metrics;
@@ -50,6 +58,7 @@ public class JobProcessor {
       ObjectStore store,
       InputLoader inputs,
       PipelineRunner pipeline,
+      PipelineSlots slots,
       JobEventPublisher publisher,
       CancelRegistry cancels,
       JobMetrics metrics,
@@ -57,6 +66,7 @@ public class JobProcessor {
     this.store = store;
     this.inputs = inputs;
     this.pipeline = pipeline;
+    this.slots = slots;
     this.publisher = publisher;
     this.cancels = cancels;
     this.metrics = metrics;
@@ -113,6 +123,19 @@ public class JobProcessor {
       Log.infof(
           "job %s attempt %d failed in %d ms: %s: %s",
           job, attempt, took.toMillis(), e.code().code(), e.getMessage());
+    } catch (StorageException e) {
+      JobErrorCode code = JobErrorCode.INTERNAL_ERROR;
+      terminal =
+          events.failed(
+              new JobError(
+                  code.code(),
+                  "the storage was unavailable; submitting the job again may work",
+                  true));
+      Duration took = since(started);
+      metrics.record(Outcome.FAILED, code.code(), took);
+      Log.warnf(
+          "job %s attempt %d failed in %d ms: storage: %s",
+          job, attempt, took.toMillis(), e.getMessage());
     } catch (RuntimeException e) {
       JobErrorCode code = JobErrorCode.INTERNAL_ERROR;
       terminal = events.failed(JobError.of(code, "unexpected error while processing the job"));
@@ -124,7 +147,7 @@ public class JobProcessor {
   }
 
   private JobResult execute(JobCommand command, JobEvents events) {
-    Instant deadline = deadline(command);
+    JobDeadline deadline = new JobDeadline(command.deadline(), config.jobTimeout(), clock);
     checkpoint(command, deadline);
     List<Violation> violations = Pipelines.validate(command.pipeline(), "pipeline");
     if (!violations.isEmpty()) {
@@ -134,16 +157,7 @@ public class JobProcessor {
     }
     List<Step> steps = Pipelines.withEncode(command.pipeline());
     byte[] input = load(command, deadline);
-    int units = steps.size() + 1; // fetching and decoding the input counts as one
-    EncodedImage output =
-        pipeline.run(
-            input,
-            steps,
-            (index, step) -> {
-              checkpoint(command, deadline);
-              int percentage = 100 * (index + 1) / units;
-              publisher.publish(events.progress(percentage, step.op(), step.describe()));
-            });
+    EncodedImage output = runPipeline(command, events, input, steps, deadline);
     if (cancels.isCancelled(command.jobId())) { // the work is done: only a cancel stops it now
       throw new JobCancelledException();
     }
@@ -153,37 +167,48 @@ public class JobProcessor {
         Ids.media(), key, output.mimeType(), output.sizeBytes(), output.width(), output.height());
   }
 
+  /** Runs the pipeline once a slot is free; the wait for it does not count against the timeout. */
+  private EncodedImage runPipeline(
+      JobCommand command, JobEvents events, byte[] input, List<Step> steps, JobDeadline deadline) {
+    long waitStart = System.nanoTime();
+    if (!slots.acquire(deadline.remainingRequested())) {
+      throw new PipelineException(JobErrorCode.TIMEOUT, deadline.reason());
+    }
+    try {
+      deadline.exclude(since(waitStart));
+      int units = steps.size() + 1; // fetching and decoding the input counts as one
+      return pipeline.run(
+          input,
+          steps,
+          (index, step) -> {
+            checkpoint(command, deadline);
+            int percentage = 100 * (index + 1) / units;
+            publisher.publish(events.progress(percentage, step.op(), step.describe()));
+          });
+    } finally {
+      slots.release();
+    }
+  }
+
   /**
    * The input's bytes (bucket or URL). A failure caused by the deadline or a cancel that came while
    * loading is reported as that, not as a fetch failure.
    */
-  private byte[] load(JobCommand command, Instant deadline) {
+  private byte[] load(JobCommand command, JobDeadline deadline) {
     try {
-      return inputs.load(command, Duration.between(clock.instant(), deadline));
+      return inputs.load(command, deadline.remaining());
     } catch (InputException e) {
       checkpoint(command, deadline);
       throw e;
     }
   }
 
-  /** The earlier of the command's deadline and the per-job timeout from now. */
-  private Instant deadline(JobCommand command) {
-    Instant timeout = clock.instant().plus(config.jobTimeout());
-    Instant requested = command.deadline();
-    return requested != null && requested.isBefore(timeout) ? requested : timeout;
-  }
-
-  private void checkpoint(JobCommand command, Instant deadline) {
+  private void checkpoint(JobCommand command, JobDeadline deadline) {
     if (cancels.isCancelled(command.jobId())) {
       throw new JobCancelledException();
     }
-    if (clock.instant().isAfter(deadline)) {
-      boolean requested = deadline.equals(command.deadline());
-      throw new PipelineException(
-          JobErrorCode.TIMEOUT,
-          requested
-              ? "the job passed its deadline"
-              : "the job ran longer than " + config.jobTimeout().toSeconds() + " s");
+    if (deadline.passed()) {
+      throw new PipelineException(JobErrorCode.TIMEOUT, deadline.reason());
     }
   }
 
