@@ -12,7 +12,10 @@ public interface StorageConfig {
   @WithDefault("kiln")
   String bucket();
 
-  /** How long a pre-signed download URL stays valid (at most 7 days, the S3 limit). */
+  /**
+   * How long a pre-signed download URL stays valid (1 s to 7 days, the S3 limit). URLs are signed
+   * per window of a tenth of this, so one handed out stays valid for 90-100% of it.
+   */
   @WithDefault("1h")
   Duration urlExpiry();
 }

@@ -1,28 +1,49 @@
 package dev.kiln.api.storage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kiln.api.config.StorageConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 
-/** The API's view of the bucket: non-blocking writes and pre-signed download URLs. */
+/**
+ * The API's view of the bucket: non-blocking writes and pre-signed download URLs.
+ *
+ * <p>URLs are signed as of the start of the current signing window, a tenth of the configured
+ * expiry (at least one second), aligned to the epoch: a URL handed out at any instant stays valid
+ * for at least 90% of {@code kiln.storage.url-expiry} and at most all of it, and the same object
+ * gets the same URL from every replica throughout a window (so browsers and CDNs can cache the
+ * image). Because the URL is a function of (key, window), recently signed ones are kept and handed
+ * out again instead of being signed once more for every poll, stream event and replica.
+ */
 @ApplicationScoped
 public class ObjectStore {
 
-  private final S3AsyncClient s3;
-  private final S3Presigner presigner;
-  private final StorageConfig config;
+  /** Signed URLs kept; each is a few hundred bytes. */
+  static final int KEPT_URLS = 10_000;
 
-  public ObjectStore(S3AsyncClient s3, S3Presigner presigner, StorageConfig config) {
+  private final S3AsyncClient s3;
+  private final ObjectUrlSigner signer;
+  private final StorageConfig config;
+  private final long windowSeconds;
+  private final Cache<String, SignedUrl> recent;
+
+  public ObjectStore(S3AsyncClient s3, ObjectUrlSigner signer, StorageConfig config) {
     this.s3 = s3;
-    this.presigner = presigner;
+    this.signer = signer;
     this.config = config;
+    this.windowSeconds = Math.max(1, signer.expiry().toSeconds() / 10);
+    this.recent =
+        Caffeine.newBuilder()
+            .maximumSize(KEPT_URLS)
+            .expireAfterWrite(Duration.ofSeconds(windowSeconds))
+            .build();
   }
 
   /**
@@ -43,15 +64,25 @@ public class ObjectStore {
     return caller == null ? put : put.emitOn(task -> caller.runOnContext(ignored -> task.run()));
   }
 
-  /** A GET URL anyone can use until it expires ({@code kiln.storage.url-expiry}). */
+  /**
+   * A GET URL anyone can use until it expires: for at least 90% of {@code kiln.storage.url-expiry}
+   * from now, see the class comment.
+   */
   public SignedUrl sign(String key) {
-    PresignedGetObjectRequest signed =
-        presigner.presignGetObject(
-            request ->
-                request
-                    .signatureDuration(config.urlExpiry())
-                    .getObjectRequest(get -> get.bucket(config.bucket()).key(key)));
-    return new SignedUrl(signed.url().toString(), signed.expiration());
+    return sign(key, Instant.now());
+  }
+
+  SignedUrl sign(String key, Instant now) {
+    Instant windowStart =
+        Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), windowSeconds) * windowSeconds);
+    Instant expiresAt = windowStart.plus(signer.expiry());
+    SignedUrl kept = recent.getIfPresent(key);
+    if (kept != null && kept.expiresAt().equals(expiresAt)) {
+      return kept;
+    }
+    SignedUrl signed = signer.sign(key, windowStart);
+    recent.put(key, signed);
+    return signed;
   }
 
   /** A pre-signed URL and the instant it stops working. */

@@ -29,6 +29,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,6 +46,7 @@ class JobEventApplierTest {
   private static final JsonCodec<JobEvent> EVENTS = JsonCodec.of(JobEvent.class);
 
   @Inject S3Client s3;
+  @Inject JobEventApplier applier;
 
   @Test
   void aCompletedJobShowsTimingAndADownloadableResult() throws Exception {
@@ -155,6 +158,110 @@ class JobEventApplierTest {
                     .body("progress.step", equalTo("encode"))
                     .body("status", equalTo("processing"))
                     .body("attempt", equalTo(2)));
+  }
+
+  @Test
+  void aBatchAppliesAJobsEventsInTheirOrderWhateverOrderTheyCameIn() {
+    String jobId = Api.submitResize(Api.uploadPng(16, 16), 8, 8);
+    String tenant = tenantOf(jobId);
+    Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant completedAt = startedAt.plusMillis(7);
+    String resultId = Ids.media();
+    JobResult result =
+        new JobResult(resultId, StorageKeys.result(tenant, jobId, 1), "image/png", 10, 8, 8);
+
+    apply(
+        at(event(jobId, tenant, 1, 4, JobEventType.COMPLETED, result, null), completedAt),
+        progress(jobId, tenant, 1, 3, 90, "encode"),
+        progress(jobId, tenant, 1, 2, 50, "resize"),
+        at(event(jobId, tenant, 1, 1, JobEventType.STARTED, null, null), startedAt));
+
+    JsonPath job = JsonPath.from(asTenant().get("/v1/jobs/" + jobId).asString());
+    assertThat(job.getString("status")).isEqualTo("completed");
+    assertThat(Instant.parse(job.getString("started_at"))).isEqualTo(startedAt);
+    assertThat(Instant.parse(job.getString("completed_at"))).isEqualTo(completedAt);
+    assertThat(job.getString("progress.step")).isEqualTo("encode");
+    assertThat(job.getString("result.media_id")).isEqualTo(resultId);
+    asTenant().get("/v1/media/" + resultId).then().statusCode(200);
+  }
+
+  @Test
+  void inOneBatchAStaleTerminalEventIsSkippedAndEventsAfterTheAppliedOneAreDropped() {
+    String jobId = Api.submitResize(Api.uploadPng(16, 16), 8, 8);
+    String tenant = tenantOf(jobId);
+    apply(event(jobId, tenant, 2, 1, JobEventType.STARTED, null, null)); // attempt 2 is current
+
+    apply(
+        event(
+            jobId,
+            tenant,
+            1,
+            4,
+            JobEventType.COMPLETED,
+            new JobResult(Ids.media(), "k", "image/png", 10, 8, 8),
+            null), // attempt 1 ended late: stale
+        progress(jobId, tenant, 2, 2, 70, "encode"),
+        event(
+            jobId,
+            tenant,
+            2,
+            3,
+            JobEventType.FAILED,
+            null,
+            JobError.of(JobErrorCode.TIMEOUT, "attempt 2 timed out")),
+        event(jobId, tenant, 3, 1, JobEventType.STARTED, null, null)); // after a terminal one
+
+    JsonPath job = JsonPath.from(asTenant().get("/v1/jobs/" + jobId).asString());
+    assertThat(job.getString("status")).isEqualTo("failed");
+    assertThat(job.getInt("attempt")).isEqualTo(2);
+    assertThat(job.getString("error.code")).isEqualTo("timeout");
+    assertThat(job.getString("progress.step")).isEqualTo("encode");
+    assertThat(job.getString("result")).isNull();
+  }
+
+  @Test
+  void aLateProgressEventInABatchDoesNotRewindTheProgressOfTheRow() {
+    String jobId = Api.submitResize(Api.uploadPng(16, 16), 8, 8);
+    String tenant = tenantOf(jobId);
+    apply(
+        event(jobId, tenant, 1, 1, JobEventType.STARTED, null, null),
+        progress(jobId, tenant, 1, 3, 90, "encode"));
+
+    apply(
+        progress(jobId, tenant, 1, 2, 50, "resize"), // older than the row
+        event(
+            jobId,
+            tenant,
+            1,
+            4,
+            JobEventType.FAILED,
+            null,
+            JobError.of(JobErrorCode.TIMEOUT, "t")));
+
+    JsonPath job = JsonPath.from(asTenant().get("/v1/jobs/" + jobId).asString());
+    assertThat(job.getString("status")).isEqualTo("failed");
+    assertThat(job.getString("progress.step")).isEqualTo("encode");
+    assertThat(job.getInt("progress.percentage")).isEqualTo(90);
+  }
+
+  /** Applies events as one poll batch, in the order given. */
+  private void apply(JobEvent... batch) {
+    applier.apply(List.of(batch)).await().atMost(Duration.ofSeconds(20));
+  }
+
+  private static JobEvent at(JobEvent e, Instant at) {
+    return new JobEvent(
+        e.v(),
+        e.jobId(),
+        e.tenantId(),
+        e.attempt(),
+        e.seq(),
+        e.type(),
+        at,
+        e.progress(),
+        e.result(),
+        e.error(),
+        e.worker());
   }
 
   private static String tenantOf(String jobId) {

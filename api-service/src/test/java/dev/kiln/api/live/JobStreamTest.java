@@ -4,15 +4,25 @@ import static dev.kiln.api.support.Api.asTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.kiln.api.jobs.JobEventApplier;
 import dev.kiln.api.support.Api;
 import dev.kiln.api.support.WorkerEvents;
 import dev.kiln.infra.KilnTestResource;
+import dev.kiln.model.ids.Ids;
 import dev.kiln.model.jobs.JobError;
 import dev.kiln.model.jobs.JobErrorCode;
+import dev.kiln.model.jobs.JobEvent;
+import dev.kiln.model.jobs.JobEventType;
+import dev.kiln.model.jobs.JobResult;
+import dev.kiln.model.jobs.Progress;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Server-Sent Events of jobs, driven by real job events through Kafka and PostgreSQL. */
@@ -22,6 +32,8 @@ class JobStreamTest {
 
   @TestHTTPResource("/")
   URI base;
+
+  @Inject JobEventApplier applier;
 
   @Test
   void aJobStreamShowsEachStateAndEndsAtTheTerminalOne() throws Exception {
@@ -40,6 +52,42 @@ class JobStreamTest {
       SseConnection.Event last = stream.lastEventBeforeEnd();
       assertThat(last.name()).isEqualTo("job.failed");
       assertThat(last.data()).contains("\"code\":\"invalid_image\"");
+    }
+  }
+
+  @Test
+  void aJobThatRunsWithinOneEventBatchGoesFromQueuedToItsTerminalState() throws Exception {
+    String jobId = Api.submitResize(Api.uploadPng(16, 16), 8, 8);
+    String tenant = tenantId();
+    try (SseConnection stream = SseConnection.open(base.resolve("/v1/jobs/" + jobId + "/events"))) {
+      assertThat(stream.nextEvent().name()).isEqualTo("job.queued");
+
+      applier
+          .apply(
+              List.of(
+                  event(jobId, tenant, 1, JobEventType.STARTED, null, null),
+                  event(
+                      jobId,
+                      tenant,
+                      2,
+                      JobEventType.PROGRESS,
+                      new Progress(50, "resize", "m"),
+                      null),
+                  event(
+                      jobId,
+                      tenant,
+                      3,
+                      JobEventType.COMPLETED,
+                      null,
+                      new JobResult(Ids.media(), "k", "image/png", 10, 8, 8))))
+          .await()
+          .atMost(Duration.ofSeconds(20));
+
+      // The batch commits as one change: the stream shows its outcome, never a state in between.
+      SseConnection.Event completed = stream.nextEvent();
+      assertThat(completed.name()).isEqualTo("job.completed");
+      assertThat(completed.data()).contains("\"url\":\"http");
+      assertThat(stream.nextEvent().isEnd()).isTrue();
     }
   }
 
@@ -81,6 +129,27 @@ class JobStreamTest {
         .then()
         .statusCode(404)
         .body("code", equalTo("not_found"));
+  }
+
+  private static JobEvent event(
+      String jobId,
+      String tenant,
+      int seq,
+      JobEventType type,
+      Progress progress,
+      JobResult result) {
+    return new JobEvent(
+        JobEvent.VERSION,
+        jobId,
+        tenant,
+        1,
+        seq,
+        type,
+        Instant.now(),
+        progress,
+        result,
+        null,
+        "test-worker");
   }
 
   private static String tenantId() {

@@ -1,0 +1,87 @@
+package dev.kiln.api.jobs;
+
+import dev.kiln.model.jobs.JobEvent;
+import dev.kiln.model.jobs.JobEventType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Consecutive events of one job from one poll batch, in {@code (attempt, seq)} order, that one
+ * {@code UPDATE} applies as if they were applied one by one: the row takes the state of {@link
+ * #last} (status, attempt, seq, terminal fields), {@code started_at} from {@link #first} when it
+ * has none, and the progress of {@link #progress} when that event is newer than the row.
+ *
+ * <p>A run ends at a terminal event: whatever follows it only applies if the terminal event was
+ * stale (an older attempt's), which only the row can tell, so it forms the job's next run, applied
+ * by a later statement of the same batch.
+ */
+record EventRun(JobEvent first, JobEvent last, JobEvent progress, boolean hasStarted) {
+
+  private static final Comparator<JobEvent> ORDER =
+      Comparator.comparingInt(JobEvent::attempt).thenComparingInt(JobEvent::seq);
+
+  String jobId() {
+    return last.jobId();
+  }
+
+  /**
+   * The runs of a batch, as rounds to apply in order: round {@code i} holds the {@code i}-th run of
+   * every job that has one, so a round touches each job at most once. Nearly always one round.
+   */
+  static List<List<EventRun>> rounds(List<JobEvent> batch) {
+    Map<String, List<JobEvent>> byJob = new LinkedHashMap<>();
+    for (JobEvent event : batch) {
+      if (event != null) {
+        byJob.computeIfAbsent(event.jobId(), id -> new ArrayList<>(4)).add(event);
+      }
+    }
+    List<List<EventRun>> rounds = new ArrayList<>(1);
+    for (List<JobEvent> received : byJob.values()) {
+      List<JobEvent> events = distinctInOrder(received);
+      int round = 0;
+      int start = 0;
+      for (int i = 0; i < events.size(); i++) {
+        boolean lastOfJob = i == events.size() - 1;
+        if (events.get(i).type().isTerminal() || lastOfJob) {
+          EventRun run = of(events.subList(start, i + 1));
+          if (rounds.size() == round) {
+            rounds.add(new ArrayList<>());
+          }
+          rounds.get(round++).add(run);
+          start = i + 1;
+        }
+      }
+    }
+    return rounds;
+  }
+
+  /**
+   * The events sorted by {@code (attempt, seq)}, each once: a repeated {@code (attempt, seq)} is
+   * never newer than the row once its first copy applied, so only the first received counts.
+   */
+  private static List<JobEvent> distinctInOrder(List<JobEvent> received) {
+    received.sort(ORDER); // stable: copies keep the order they were received in
+    List<JobEvent> events = new ArrayList<>(received.size());
+    for (JobEvent event : received) {
+      if (events.isEmpty() || ORDER.compare(events.getLast(), event) != 0) {
+        events.add(event);
+      }
+    }
+    return events;
+  }
+
+  private static EventRun of(List<JobEvent> sorted) {
+    JobEvent progress = null;
+    boolean started = false;
+    for (JobEvent event : sorted) {
+      if (event.progress() != null) {
+        progress = event;
+      }
+      started |= event.type() == JobEventType.STARTED;
+    }
+    return new EventRun(sorted.getFirst(), sorted.getLast(), progress, started);
+  }
+}
