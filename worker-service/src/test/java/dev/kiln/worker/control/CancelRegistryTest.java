@@ -2,15 +2,14 @@ package dev.kiln.worker.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.kiln.worker.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class CancelRegistryTest {
 
-  private final MutableClock clock = new MutableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
   @Test
   void remembersCancelledJobs() {
@@ -43,29 +42,5 @@ class CancelRegistryTest {
     assertThat(registry.size()).isEqualTo(3);
     assertThat(registry.isCancelled("job_1")).isFalse();
     assertThat(registry.isCancelled("job_4")).isTrue();
-  }
-
-  private static final class MutableClock extends Clock {
-
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

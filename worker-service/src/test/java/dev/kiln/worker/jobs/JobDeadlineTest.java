@@ -2,11 +2,9 @@ package dev.kiln.worker.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.kiln.worker.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class JobDeadlineTest {
@@ -45,28 +43,9 @@ class JobDeadlineTest {
 
   /** A deadline created at {@link #START}, read {@code secondsLater}. */
   private static JobDeadline deadlineAt(Instant requested, long secondsLater) {
-    MovableClock clock = new MovableClock();
+    MovableClock clock = new MovableClock(START);
     JobDeadline deadline = new JobDeadline(requested, TIMEOUT, clock);
-    clock.now = START.plusSeconds(secondsLater);
+    clock.set(START.plusSeconds(secondsLater));
     return deadline;
-  }
-
-  private static final class MovableClock extends Clock {
-    Instant now = START;
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
