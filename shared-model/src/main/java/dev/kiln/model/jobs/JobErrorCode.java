@@ -40,6 +40,11 @@ public enum JobErrorCode {
   TIMEOUT("timeout", true),
   /** The job stalled and exhausted its attempts. */
   STALLED("stalled", true),
+  /**
+   * The object storage did not answer, or kept failing, beyond the worker's retries: Kiln's side,
+   * not the input's; submitting the job again may work.
+   */
+  STORAGE_UNAVAILABLE("storage_unavailable", true),
   /** An unexpected failure inside Kiln. */
   INTERNAL_ERROR("internal_error", true);
 

@@ -36,8 +36,8 @@ import java.util.concurrent.CompletableFuture;
  * result do not hold one. Blocking: runs on a worker thread.
  *
  * <p>A storage failure that outlasted the store's retries fails the job with {@code
- * internal_error}, {@code retryable: true}: it is Kiln's fault, not the input's, and the client may
- * submit again. The command is not left unacknowledged instead: a nack stops the consumer (failure
+ * storage_unavailable} (retryable): it is Kiln's fault, not the input's, and the client may submit
+ * again. The command is not left unacknowledged instead: a nack stops the consumer (failure
  * strategy {@code fail}) and so every job of the instance, and a lasting misconfiguration (wrong
  * credentials or bucket) would redeliver the same commands forever (docs/decisions.md).
  */
@@ -124,13 +124,10 @@ public class JobProcessor {
           "job %s attempt %d failed in %d ms: %s: %s",
           job, attempt, took.toMillis(), e.code().code(), e.getMessage());
     } catch (StorageException e) {
-      JobErrorCode code = JobErrorCode.INTERNAL_ERROR;
+      JobErrorCode code = JobErrorCode.STORAGE_UNAVAILABLE;
       terminal =
           events.failed(
-              new JobError(
-                  code.code(),
-                  "the storage was unavailable; submitting the job again may work",
-                  true));
+              JobError.of(code, "the storage was unavailable; submitting the job again may work"));
       Duration took = since(started);
       metrics.record(Outcome.FAILED, code.code(), took);
       Log.warnf(

@@ -86,7 +86,7 @@ class StorageOutageTest {
 
       assertThat(last.type()).isEqualTo(JobEventType.FAILED);
       JobError error = last.error();
-      assertThat(error.code()).isEqualTo("internal_error");
+      assertThat(error.code()).isEqualTo("storage_unavailable");
       assertThat(error.retryable()).isTrue();
       assertThat(error.message()).contains("storage");
     }
