@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>A run ends at a terminal event: whatever follows it only applies if the terminal event was
  * stale (an older attempt's), which only the row can tell, so it forms the job's next run, applied
- * by a later statement of the same batch.
+ * by the next statement. Nearly always a job has one run per batch.
  */
 record EventRun(JobEvent first, JobEvent last, JobEvent progress, boolean hasStarted) {
 
@@ -27,35 +27,26 @@ record EventRun(JobEvent first, JobEvent last, JobEvent progress, boolean hasSta
     return last.jobId();
   }
 
-  /**
-   * The runs of a batch, as rounds to apply in order: round {@code i} holds the {@code i}-th run of
-   * every job that has one, so a round touches each job at most once. Nearly always one round.
-   */
-  static List<List<EventRun>> rounds(List<JobEvent> batch) {
+  /** The runs of a batch; each job's runs in the order they must be applied. */
+  static List<EventRun> runs(List<JobEvent> batch) {
     Map<String, List<JobEvent>> byJob = new LinkedHashMap<>();
     for (JobEvent event : batch) {
       if (event != null) {
         byJob.computeIfAbsent(event.jobId(), id -> new ArrayList<>(4)).add(event);
       }
     }
-    List<List<EventRun>> rounds = new ArrayList<>(1);
+    List<EventRun> runs = new ArrayList<>(byJob.size());
     for (List<JobEvent> received : byJob.values()) {
       List<JobEvent> events = distinctInOrder(received);
-      int round = 0;
       int start = 0;
       for (int i = 0; i < events.size(); i++) {
-        boolean lastOfJob = i == events.size() - 1;
-        if (events.get(i).type().isTerminal() || lastOfJob) {
-          EventRun run = of(events.subList(start, i + 1));
-          if (rounds.size() == round) {
-            rounds.add(new ArrayList<>());
-          }
-          rounds.get(round++).add(run);
+        if (events.get(i).type().isTerminal() || i == events.size() - 1) {
+          runs.add(of(events.subList(start, i + 1)));
           start = i + 1;
         }
       }
     }
-    return rounds;
+    return runs;
   }
 
   /**

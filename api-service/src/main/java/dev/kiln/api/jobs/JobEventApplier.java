@@ -1,6 +1,9 @@
 package dev.kiln.api.jobs;
 
+import dev.kiln.model.jobs.JobError;
 import dev.kiln.model.jobs.JobEvent;
+import dev.kiln.model.jobs.JobEventType;
+import dev.kiln.model.jobs.JobResult;
 import dev.kiln.model.kafka.Topics;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -9,19 +12,20 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Applies workers' events to job rows, a Kafka poll batch per database round trip and transaction.
  * A batch's events are coalesced per job ({@link EventRun}): a tiny job's started, progress and
- * completed events, usually polled together, cost one row update, not one per event. The whole
- * batch is one set-based {@code UPDATE} (so the {@code jobs_changed} trigger also fires once and
- * sends one notification for up to 100 jobs); a job with events after a terminal one in the same
- * batch needs a second statement, in the same round trip.
+ * completed events, usually polled together, cost one row update, not one per event. The updates of
+ * a batch are pipelined, one statement per job (a second one only for a job with events after a
+ * terminal one in the same batch).
  *
  * <p>Idempotent by construction: a run changes a row only while the job is not terminal and the
  * run's newest {@code (attempt, seq)} is newer than the row's, and it takes the progress of its
@@ -34,47 +38,34 @@ public class JobEventApplier {
 
   private static final String APPLY =
       """
-      with run as (
-        select * from unnest($1::text[], $2::int4[], $3::int4[], $4::text[], $5::timestamptz[],
-                             $6::timestamptz[], $7::timestamptz[], $8::int4[], $9::int4[],
-                             $10::int4[], $11::text[], $12::text[], $13::text[], $14::text[],
-                             $15::text[], $16::bool[], $17::text[], $18::text[], $19::int8[],
-                             $20::int4[], $21::int4[])
-          as r(id, attempt, seq, status, first_at, last_at, completed_at, progress_attempt,
-               progress_seq, progress_percentage, progress_step, progress_message, result_media_id,
-               error_code, error_message, error_retryable, storage_key, mime_type, size_bytes,
-               width, height)),
-      job as (
-        update jobs j set
-          status = r.status,
-          attempt = r.attempt,
-          last_seq = r.seq,
-          started_at = coalesce(j.started_at, r.first_at),
-          completed_at = r.completed_at,
-          progress_percentage = case when (j.attempt, j.last_seq) < (r.progress_attempt, r.progress_seq)
-            then r.progress_percentage else j.progress_percentage end,
-          progress_step = case when (j.attempt, j.last_seq) < (r.progress_attempt, r.progress_seq)
-            then coalesce(r.progress_step, j.progress_step) else j.progress_step end,
-          progress_message = case when (j.attempt, j.last_seq) < (r.progress_attempt, r.progress_seq)
-            then coalesce(r.progress_message, j.progress_message) else j.progress_message end,
-          result_media_id = r.result_media_id,
-          error_code = r.error_code,
-          error_message = r.error_message,
-          error_retryable = r.error_retryable,
-          last_event_at = r.last_at,
+      with job as (
+        update jobs set
+          status = $4,
+          attempt = $2,
+          last_seq = $3,
+          started_at = coalesce(started_at, $5),
+          completed_at = $7,
+          progress_percentage = case when (attempt, last_seq) < ($8, $9)
+            then $10 else progress_percentage end,
+          progress_step = case when (attempt, last_seq) < ($8, $9)
+            then coalesce($11, progress_step) else progress_step end,
+          progress_message = case when (attempt, last_seq) < ($8, $9)
+            then coalesce($12, progress_message) else progress_message end,
+          result_media_id = $13,
+          error_code = $14,
+          error_message = $15,
+          error_retryable = $16,
+          last_event_at = $6,
           updated_at = now()
-        from run r
-        where j.id = r.id
-          and j.status in ('queued', 'processing')
-          and (j.attempt, j.last_seq) < (r.attempt, r.seq)
-        returning j.id, j.tenant_id),
+        where id = $1
+          and status in ('queued', 'processing')
+          and (attempt, last_seq) < ($2, $3)
+        returning id, tenant_id),
       result as (
         insert into media (id, tenant_id, storage_key, mime_type, size_bytes, width, height,
                            source_job_id, created_at)
-        select r.result_media_id, job.tenant_id, r.storage_key, r.mime_type, r.size_bytes,
-               r.width, r.height, job.id, r.last_at
-        from job join run r on r.id = job.id
-        where r.result_media_id is not null
+        select $13, job.tenant_id, $17, $18, $19, $20, $21, job.id, $6
+        from job where $13::text is not null
         on conflict (id) do nothing)
       select id from job
       """;
@@ -87,34 +78,72 @@ public class JobEventApplier {
 
   @Incoming(Topics.JOB_EVENTS)
   public Uni<Void> apply(List<JobEvent> batch) {
-    List<List<EventRun>> rounds = EventRun.rounds(batch);
-    if (rounds.isEmpty()) {
+    List<EventRun> runs = EventRun.runs(batch);
+    if (runs.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    List<Tuple> statements = new ArrayList<>(rounds.size());
-    for (List<EventRun> round : rounds) {
-      statements.add(RunColumns.of(round).toTuple());
+    List<Tuple> rows = new ArrayList<>(runs.size());
+    for (EventRun run : runs) {
+      rows.add(toTuple(run));
     }
     return pool.preparedQuery(APPLY)
-        .executeBatch(statements)
-        .invoke(result -> log(rounds, result))
+        .executeBatch(rows)
+        .invoke(result -> log(runs, result))
         .replaceWithVoid();
   }
 
-  private static void log(List<List<EventRun>> rounds, RowSet<Row> result) {
+  private static Tuple toTuple(EventRun run) {
+    JobEvent last = run.last();
+    OffsetDateTime at = at(last);
+    JobEvent progress = run.progress();
+    JobResult result = last.result();
+    JobError error = last.error();
+    Object[] values = {
+      last.jobId(),
+      last.attempt(),
+      last.seq(),
+      status(last.type()),
+      at(run.first()),
+      at,
+      last.type().isTerminal() ? at : null,
+      progress == null ? null : progress.attempt(),
+      progress == null ? null : progress.seq(),
+      progress == null ? null : progress.progress().percentage(),
+      progress == null ? null : progress.progress().step(),
+      progress == null ? null : progress.progress().message(),
+      result == null ? null : result.mediaId(),
+      error == null ? null : error.code(),
+      error == null ? null : error.message(),
+      error == null ? null : error.retryable(),
+      result == null ? null : result.storageKey(),
+      result == null ? null : result.mimeType(),
+      result == null ? null : result.sizeBytes(),
+      result == null ? null : result.width(),
+      result == null ? null : result.height(),
+    };
+    return Tuple.from(Arrays.asList(values));
+  }
+
+  private static OffsetDateTime at(JobEvent event) {
+    return (event.at() == null ? Instant.now() : event.at()).atOffset(ZoneOffset.UTC);
+  }
+
+  private static String status(JobEventType type) {
+    return switch (type) {
+      case STARTED, PROGRESS -> JobStatus.PROCESSING.wire();
+      case COMPLETED -> JobStatus.COMPLETED.wire();
+      case FAILED -> JobStatus.FAILED.wire();
+    };
+  }
+
+  private static void log(List<EventRun> runs, RowSet<Row> result) {
     RowSet<Row> rows = result;
-    for (List<EventRun> round : rounds) {
-      if (rows == null) {
-        return;
+    for (EventRun run : runs) {
+      boolean applied = rows != null && rows.rowCount() > 0;
+      rows = rows == null ? null : rows.next();
+      if (applied) {
+        log(run);
       }
-      Set<String> applied = new HashSet<>(rows.size() * 2);
-      rows.forEach(row -> applied.add(row.getString(0)));
-      for (EventRun run : round) {
-        if (applied.contains(run.jobId())) {
-          log(run);
-        }
-      }
-      rows = rows.next();
     }
   }
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,13 +39,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * CPU the API spends per tiny job on its events: the events of a 2-step job (started, 2 progress,
- * completed) are produced to {@code kiln.job-events} at a steady rate and the API consumes and
- * applies them. Reports the CPU time of the API's own threads (event loops, the Kafka consumer
- * thread, workers; not the in-JVM broker's or the producer's) per job, median of 3 runs. Prints
- * figures, asserts nothing. Run with {@code ./mvnw -o -pl shared-model,api-service test
- * -Dtest=EventApplyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dbench.jobs} and
- * {@code -Dbench.rate} (jobs/s) change the load.
+ * CPU spent per tiny job on its events (a 2-step job: started, 2 progress, completed), in the API's
+ * own threads (event loops, the Kafka consumer thread, workers; not the in-JVM broker's or the
+ * producer's) and in the PostgreSQL server. Two measures, each the median of 3 runs: through Kafka
+ * (events produced to {@code kiln.job-events} at a steady rate, so the batches are whatever the
+ * consumer polls) and the applier alone, fed batches of a fixed size. Prints figures, asserts
+ * nothing. Run with {@code ./mvnw -o -pl shared-model,api-service test -Dtest=EventApplyBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}; {@code -Dbench.jobs} and {@code -Dbench.rate} (jobs/s)
+ * change the load.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KilnTestResource.class, restrictToAnnotatedClass = false)
@@ -73,6 +75,48 @@ class EventApplyBenchmark {
           "kafka.fetch.max.wait.ms");
 
   @Inject Pool pool;
+  @Inject JobEventApplier applier;
+
+  @Test
+  void applierCpuPerJobByBatchSize() {
+    String tenant = asTenant().get("/v1/account").then().statusCode(200).extract().path("id");
+    for (int jobsPerBatch : new int[] {1, 4, 25, 100}) {
+      applyDirectly(tenant, 500, jobsPerBatch); // warm-up
+      double[] api = new double[RUNS];
+      double[] postgres = new double[RUNS];
+      for (int run = 0; run < RUNS; run++) {
+        long pgBefore = postgresCpu();
+        api[run] = applyDirectly(tenant, JOBS, jobsPerBatch);
+        postgres[run] = (postgresCpu() - pgBefore) / 1e6 / JOBS;
+      }
+      Arrays.sort(api);
+      Arrays.sort(postgres);
+      System.out.printf(
+          "applier alone, batches of %3d events: api %.3f ms/job, postgres %.3f ms/job"
+              + " (medians of %d runs of %d jobs)%n",
+          4 * jobsPerBatch, api[RUNS / 2], postgres[RUNS / 2], RUNS, JOBS);
+    }
+  }
+
+  /** Applies the jobs' events in batches from this thread; this thread's and the loops' CPU. */
+  private double applyDirectly(String tenant, int jobs, int jobsPerBatch) {
+    List<String> ids = insertJobs(tenant, jobs);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> before = apiThreadCpu();
+    long nanos = -threads.getCurrentThreadCpuTime();
+    for (int from = 0; from < jobs; from += jobsPerBatch) {
+      List<JobEvent> batch = new ArrayList<>(4 * jobsPerBatch);
+      for (String id : ids.subList(from, Math.min(jobs, from + jobsPerBatch))) {
+        batch.addAll(events(id, tenant));
+      }
+      applier.apply(batch).await().atMost(Duration.ofSeconds(30));
+    }
+    nanos += threads.getCurrentThreadCpuTime();
+    for (var entry : apiThreadCpu().entrySet()) {
+      nanos += entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+    }
+    return nanos / 1e6 / jobs;
+  }
 
   @Test
   void apiCpuPerJobForItsEvents() throws Exception {
@@ -102,6 +146,7 @@ class EventApplyBenchmark {
       throws Exception {
     List<String> ids = insertJobs(tenant, jobs);
     Map<String, Long> before = apiThreadCpu();
+    long pgBefore = postgresCpu();
     long start = System.nanoTime();
     for (int i = 0; i < jobs; i++) {
       long due = start + i * 1_000_000_000L / RATE;
@@ -125,8 +170,8 @@ class EventApplyBenchmark {
     }
     byKind.replaceAll((kind, used) -> used / 1_000 / jobs);
     System.out.printf(
-        "  %d jobs: %.3f ms/job; us/job by thread: %s; consumer: %s%n",
-        jobs, nanos / 1e6 / jobs, byKind, fetchMetrics());
+        "  %d jobs: api %.3f ms/job, postgres %.3f ms/job; api us/job by thread: %s; consumer: %s%n",
+        jobs, nanos / 1e6 / jobs, (postgresCpu() - pgBefore) / 1e6 / jobs, byKind, fetchMetrics());
     return nanos / 1e6 / jobs;
   }
 
@@ -204,6 +249,19 @@ class EventApplyBenchmark {
       JobResult result) {
     return new JobEvent(
         JobEvent.VERSION, jobId, tenant, 1, seq, type, Instant.now(), progress, result, null, "w1");
+  }
+
+  /** CPU nanoseconds of this test's PostgreSQL server: its postmaster and their children. */
+  private static long postgresCpu() {
+    String port =
+        ConfigProvider.getConfig()
+            .getValue("quarkus.datasource.reactive.url", String.class)
+            .replaceAll(".*:(\\d+)/.*", "$1");
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").matches(".*/postgres .*-p " + port + " .*"))
+        .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
+        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+        .sum();
   }
 
   private static Map<String, Long> apiThreadCpu() {

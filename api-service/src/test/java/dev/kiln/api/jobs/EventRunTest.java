@@ -23,22 +23,20 @@ class EventRunTest {
     JobEvent encode = event("a", 1, 3, JobEventType.PROGRESS, new Progress(90, "encode", "m"));
     JobEvent completed = event("a", 1, 4, JobEventType.COMPLETED, null);
 
-    List<List<EventRun>> rounds = EventRun.rounds(List.of(completed, resize, started, encode));
+    List<EventRun> runs = EventRun.runs(List.of(completed, resize, started, encode));
 
-    assertThat(rounds).hasSize(1);
-    assertThat(rounds.getFirst()).containsExactly(new EventRun(started, completed, encode, true));
+    assertThat(runs).containsExactly(new EventRun(started, completed, encode, true));
   }
 
   @Test
-  void jobsShareARoundAndEachAppearsOnceInIt() {
+  void eachJobOfABatchHasItsRun() {
     JobEvent a1 = event("a", 1, 1, JobEventType.STARTED, null);
     JobEvent b1 = event("b", 1, 1, JobEventType.STARTED, null);
     JobEvent a2 = event("a", 1, 2, JobEventType.PROGRESS, new Progress(10, "trim", null));
 
-    List<List<EventRun>> rounds = EventRun.rounds(Arrays.asList(a1, null, b1, a2));
+    List<EventRun> runs = EventRun.runs(Arrays.asList(a1, null, b1, a2));
 
-    assertThat(rounds).hasSize(1);
-    assertThat(rounds.getFirst())
+    assertThat(runs)
         .containsExactly(new EventRun(a1, a2, a2, true), new EventRun(b1, b1, null, true));
   }
 
@@ -49,33 +47,30 @@ class EventRunTest {
     JobEvent failed = event("a", 1, 3, JobEventType.FAILED, null);
     JobEvent failedAgain = event("a", 1, 3, JobEventType.FAILED, null);
 
-    List<List<EventRun>> rounds = EventRun.rounds(List.of(first, copy, failed, failedAgain));
+    List<EventRun> runs = EventRun.runs(List.of(first, copy, failed, failedAgain));
 
-    assertThat(rounds).hasSize(1);
-    assertThat(rounds.getFirst()).containsExactly(new EventRun(first, failed, first, false));
+    assertThat(runs).containsExactly(new EventRun(first, failed, first, false));
   }
 
   @Test
-  void eventsAfterATerminalOneFormTheJobsNextRunInTheNextRound() {
+  void eventsAfterATerminalOneFormTheJobsNextRun() {
     JobEvent staleCompleted = event("a", 1, 4, JobEventType.COMPLETED, null);
     JobEvent retryStarted = event("a", 2, 1, JobEventType.STARTED, null);
     JobEvent retryFailed = event("a", 2, 2, JobEventType.FAILED, null);
     JobEvent other = event("b", 1, 1, JobEventType.STARTED, null);
 
-    List<List<EventRun>> rounds =
-        EventRun.rounds(List.of(retryFailed, other, staleCompleted, retryStarted));
+    List<EventRun> runs = EventRun.runs(List.of(retryFailed, other, staleCompleted, retryStarted));
 
-    assertThat(rounds).hasSize(2);
-    assertThat(rounds.get(0))
+    assertThat(runs)
         .containsExactly(
             new EventRun(staleCompleted, staleCompleted, null, false),
+            new EventRun(retryStarted, retryFailed, null, true),
             new EventRun(other, other, null, true));
-    assertThat(rounds.get(1)).containsExactly(new EventRun(retryStarted, retryFailed, null, true));
   }
 
   @Test
-  void anEmptyBatchHasNoRounds() {
-    assertThat(EventRun.rounds(Arrays.asList((JobEvent) null))).isEmpty();
+  void anEmptyBatchHasNoRuns() {
+    assertThat(EventRun.runs(Arrays.asList((JobEvent) null))).isEmpty();
   }
 
   private static JobEvent event(
