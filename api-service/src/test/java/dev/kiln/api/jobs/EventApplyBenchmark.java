@@ -2,6 +2,7 @@ package dev.kiln.api.jobs;
 
 import static dev.kiln.api.support.Api.asTenant;
 
+import dev.kiln.api.support.TestEvents;
 import dev.kiln.infra.KilnTestResource;
 import dev.kiln.model.ids.Ids;
 import dev.kiln.model.jobs.JobEvent;
@@ -247,8 +248,7 @@ class EventApplyBenchmark {
       JobEventType type,
       Progress progress,
       JobResult result) {
-    return new JobEvent(
-        JobEvent.VERSION, jobId, tenant, 1, seq, type, Instant.now(), progress, result, null, "w1");
+    return TestEvents.event(jobId, tenant, 1, seq, type, progress, result, null);
   }
 
   /** CPU nanoseconds of this test's PostgreSQL server: its postmaster and their children. */

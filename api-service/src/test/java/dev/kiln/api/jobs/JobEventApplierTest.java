@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.kiln.api.support.Api;
+import dev.kiln.api.support.TestEvents;
 import dev.kiln.api.support.TestImages;
 import dev.kiln.api.support.TestKafka;
 import dev.kiln.infra.KilnTestResource;
@@ -280,18 +281,15 @@ class JobEventApplierTest {
 
   private static JobEvent progress(
       String jobId, String tenant, int attempt, int seq, int pct, String step) {
-    return new JobEvent(
-        JobEvent.VERSION,
+    return TestEvents.event(
         jobId,
         tenant,
         attempt,
         seq,
         JobEventType.PROGRESS,
-        Instant.now(),
         new Progress(pct, step, "Working"),
         null,
-        null,
-        "test-worker");
+        null);
   }
 
   private static JobEvent event(
@@ -302,18 +300,7 @@ class JobEventApplierTest {
       JobEventType type,
       JobResult result,
       JobError error) {
-    return new JobEvent(
-        JobEvent.VERSION,
-        jobId,
-        tenant,
-        attempt,
-        seq,
-        type,
-        Instant.now(),
-        null,
-        result,
-        error,
-        "test-worker");
+    return TestEvents.event(jobId, tenant, attempt, seq, type, null, result, error);
   }
 
   private static void send(JobEvent event) {

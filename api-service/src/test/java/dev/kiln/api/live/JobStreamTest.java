@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.kiln.api.jobs.JobEventApplier;
 import dev.kiln.api.support.Api;
+import dev.kiln.api.support.TestEvents;
 import dev.kiln.api.support.WorkerEvents;
 import dev.kiln.infra.KilnTestResource;
 import dev.kiln.model.ids.Ids;
@@ -21,7 +22,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -138,18 +138,7 @@ class JobStreamTest {
       JobEventType type,
       Progress progress,
       JobResult result) {
-    return new JobEvent(
-        JobEvent.VERSION,
-        jobId,
-        tenant,
-        1,
-        seq,
-        type,
-        Instant.now(),
-        progress,
-        result,
-        null,
-        "test-worker");
+    return TestEvents.event(jobId, tenant, 1, seq, type, progress, result, null);
   }
 
   private static String tenantId() {

@@ -6,7 +6,6 @@ import dev.kiln.model.jobs.JobEventType;
 import dev.kiln.model.jobs.Progress;
 import dev.kiln.model.json.JsonCodec;
 import dev.kiln.model.kafka.Topics;
-import java.time.Instant;
 
 /** Plays a worker's part: sends job events of attempt 1 to the real broker. */
 public final class WorkerEvents {
@@ -35,19 +34,7 @@ public final class WorkerEvents {
   }
 
   private void send(JobEventType type, Progress progress, JobError error) {
-    JobEvent event =
-        new JobEvent(
-            JobEvent.VERSION,
-            jobId,
-            tenantId,
-            1,
-            ++seq,
-            type,
-            Instant.now(),
-            progress,
-            null,
-            error,
-            "test-worker");
+    JobEvent event = TestEvents.event(jobId, tenantId, 1, ++seq, type, progress, null, error);
     TestKafka.send(Topics.JOB_EVENTS, jobId, EVENTS.encode(event));
   }
 }
