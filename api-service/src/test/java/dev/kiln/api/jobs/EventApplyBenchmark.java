@@ -1,8 +1,8 @@
 package dev.kiln.api.jobs;
 
 import static dev.kiln.api.support.Api.asTenant;
+import static dev.kiln.api.support.TestEvents.event;
 
-import dev.kiln.api.support.TestEvents;
 import dev.kiln.infra.KilnTestResource;
 import dev.kiln.model.ids.Ids;
 import dev.kiln.model.jobs.JobEvent;
@@ -239,16 +239,6 @@ class EventApplyBenchmark {
         event(
             jobId, tenant, 3, JobEventType.PROGRESS, new Progress(90, "encode", "Encoding"), null),
         event(jobId, tenant, 4, JobEventType.COMPLETED, null, result));
-  }
-
-  private static JobEvent event(
-      String jobId,
-      String tenant,
-      int seq,
-      JobEventType type,
-      Progress progress,
-      JobResult result) {
-    return TestEvents.event(jobId, tenant, 1, seq, type, progress, result, null);
   }
 
   /** CPU nanoseconds of this test's PostgreSQL server: its postmaster and their children. */

@@ -1,18 +1,17 @@
 package dev.kiln.api.live;
 
 import static dev.kiln.api.support.Api.asTenant;
+import static dev.kiln.api.support.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.kiln.api.jobs.JobEventApplier;
 import dev.kiln.api.support.Api;
-import dev.kiln.api.support.TestEvents;
 import dev.kiln.api.support.WorkerEvents;
 import dev.kiln.infra.KilnTestResource;
 import dev.kiln.model.ids.Ids;
 import dev.kiln.model.jobs.JobError;
 import dev.kiln.model.jobs.JobErrorCode;
-import dev.kiln.model.jobs.JobEvent;
 import dev.kiln.model.jobs.JobEventType;
 import dev.kiln.model.jobs.JobResult;
 import dev.kiln.model.jobs.Progress;
@@ -129,16 +128,6 @@ class JobStreamTest {
         .then()
         .statusCode(404)
         .body("code", equalTo("not_found"));
-  }
-
-  private static JobEvent event(
-      String jobId,
-      String tenant,
-      int seq,
-      JobEventType type,
-      Progress progress,
-      JobResult result) {
-    return TestEvents.event(jobId, tenant, 1, seq, type, progress, result, null);
   }
 
   private static String tenantId() {

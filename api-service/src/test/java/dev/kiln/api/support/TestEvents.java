@@ -12,6 +12,17 @@ public final class TestEvents {
 
   private TestEvents() {}
 
+  /** An event of attempt 1 that carries no error. */
+  public static JobEvent event(
+      String jobId,
+      String tenantId,
+      int seq,
+      JobEventType type,
+      Progress progress,
+      JobResult result) {
+    return event(jobId, tenantId, 1, seq, type, progress, result, null);
+  }
+
   public static JobEvent event(
       String jobId,
       String tenantId,
