@@ -17,12 +17,8 @@ public record FetchSettings(
   public static final int DEFAULT_MAX_REDIRECTS = 5;
 
   public FetchSettings {
-    if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-      throw new IllegalArgumentException("connect timeout must be positive");
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive");
-    }
+    GuardedClient.requirePositive(connectTimeout, "connect timeout");
+    GuardedClient.requirePositive(timeout, "timeout");
     if (maxRedirects < 0) {
       throw new IllegalArgumentException("max redirects must not be negative");
     }

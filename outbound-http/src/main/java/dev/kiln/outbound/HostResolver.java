@@ -5,10 +5,10 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Turns a host name into addresses, once per request hop. Blocking: {@link OutboundFetcher} calls
- * it on a worker thread. Every address it returns is checked and the connection goes to one of
- * those very addresses, so an answer that changes between check and connect (DNS rebinding) has no
- * effect. Tests substitute a fixed table.
+ * Turns a host name into addresses, once per request hop. Blocking: {@link OutboundFetcher} and
+ * {@link OutboundPoster} call it on a worker thread. Every address it returns is checked and the
+ * connection goes to one of those very addresses, so an answer that changes between check and
+ * connect (DNS rebinding) has no effect. Tests substitute a fixed table.
  */
 @FunctionalInterface
 public interface HostResolver {

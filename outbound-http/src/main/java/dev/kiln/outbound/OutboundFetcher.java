@@ -3,9 +3,7 @@ package dev.kiln.outbound;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpVersion;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -31,11 +29,8 @@ public final class OutboundFetcher implements AutoCloseable {
   /** How much longer than the fetch's own timer a blocking caller waits (it never should). */
   private static final Duration BLOCKING_GRACE = Duration.ofSeconds(5);
 
-  private final Vertx vertx;
-  private final HttpClient client;
-  private final OutboundPolicy policy;
+  private final GuardedClient client;
   private final FetchSettings settings;
-  private final HostResolver resolver;
 
   public OutboundFetcher(Vertx vertx, OutboundPolicy policy, FetchSettings settings) {
     this(vertx, policy, settings, HostResolver.SYSTEM, new HttpClientOptions());
@@ -51,26 +46,14 @@ public final class OutboundFetcher implements AutoCloseable {
       FetchSettings settings,
       HostResolver resolver,
       HttpClientOptions base) {
-    this.vertx = vertx;
-    this.policy = policy;
     this.settings = settings;
-    this.resolver = resolver;
-    HttpClientOptions options =
-        new HttpClientOptions(base)
-            .setProtocolVersion(HttpVersion.HTTP_1_1)
-            .setProxyOptions(null)
-            .setConnectTimeout((int) settings.connectTimeout().toMillis())
-            .setIdleTimeout((int) settings.timeout().toMillis())
-            .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-            .setVerifyHost(true)
-            .setTryUseCompression(false)
-            .setMaxRedirects(0)
-            .setMaxPoolSize(16);
-    this.client = vertx.createHttpClient(options);
+    this.client =
+        GuardedClient.open(
+            vertx, policy, resolver, base, settings.connectTimeout(), settings.timeout(), 16);
   }
 
   public OutboundPolicy policy() {
-    return policy;
+    return client.policy();
   }
 
   /**
@@ -84,8 +67,7 @@ public final class OutboundFetcher implements AutoCloseable {
     if (budget.isNegative() || budget.isZero()) {
       return Future.failedFuture(new FetchFailedException("no time left to fetch", true, null));
     }
-    return new FetchExchange(vertx, client, policy, resolver, settings, maxBytes, budget)
-        .start(url);
+    return new FetchExchange(client, settings, maxBytes, budget).start(url);
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.kiln.outbound;
 
+import io.vertx.core.Context;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,9 +12,10 @@ import java.util.Optional;
  * Decides whether a URL named by a user may be requested: http or https only, no credentials in the
  * URL, and no target in a {@link BlockedRange} unless the {@link AllowList} opens it. It has two
  * entry points: {@link #checkUrl} needs no DNS (the API uses it at submit time to refuse literal
- * addresses and reserved names early; the fetcher calls it for every hop), {@link #checkResolved}
- * judges the addresses a name resolved to, right before connecting to one of them. Immutable and
- * thread-safe.
+ * addresses and reserved names early; the fetcher and the poster call it for every hop), {@link
+ * #checkResolved} judges the addresses a name resolved to, right before connecting to one of them.
+ * {@link #resolveAndCheck} does both with a DNS lookup, for checks ahead of any request (a webhook
+ * endpoint when it is registered). Immutable and thread-safe.
  */
 public final class OutboundPolicy {
 
@@ -96,6 +99,59 @@ public final class OutboundPolicy {
                     "the host resolves to a " + range.label() + " address", range);
               });
     }
+  }
+
+  /**
+   * {@link #checkUrl}, then for a host name one lookup with the system resolver and {@link
+   * #checkResolved} of every answer: would a request to the URL be allowed now? For checks ahead of
+   * any request, such as registering a webhook endpoint (a name that resolves to 127.0.0.1 is
+   * refused unless the allow-list opens it). The request itself checks again when it is sent: DNS
+   * may answer differently by then. Blocking: call it on a worker thread.
+   *
+   * @throws FetchRefusedException when the URL or any address it resolves to is refused
+   * @throws FetchFailedException when the host cannot be resolved ({@link
+   *     FetchFailedException#retryable() retryable} unless the name is unknown)
+   * @throws IllegalStateException when called on an event-loop thread
+   */
+  public Destination resolveAndCheck(URI url) {
+    return resolveAndCheck(url, HostResolver.SYSTEM);
+  }
+
+  /** {@link #resolveAndCheck(URI)} with another resolver (tests use a fixed table). */
+  public Destination resolveAndCheck(URI url, HostResolver resolver) {
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException("a DNS lookup must not run on an event-loop thread");
+    }
+    Destination destination = checkUrl(url);
+    addressToConnect(destination, resolver);
+    return destination;
+  }
+
+  /**
+   * The address a request to a destination that passed {@link #checkUrl} connects to: its literal,
+   * or the first answer of one lookup once every answer passed {@link #checkResolved}. Blocking for
+   * a name.
+   */
+  InetAddress addressToConnect(Destination destination, HostResolver resolver) {
+    if (destination.literal().isPresent()) {
+      return destination.literal().get();
+    }
+    List<InetAddress> addresses;
+    try {
+      addresses = resolver.resolve(destination.host());
+    } catch (UnknownHostException | RuntimeException e) {
+      throw unresolvable(destination, e);
+    }
+    checkResolved(destination.host(), addresses);
+    return addresses.getFirst();
+  }
+
+  /** The failure for a lookup that gave no answer: final for an unknown name, else retryable. */
+  static FetchFailedException unresolvable(Destination destination, Throwable cause) {
+    return new FetchFailedException(
+        "the host " + destination.host() + " cannot be resolved",
+        !(cause instanceof UnknownHostException),
+        cause);
   }
 
   /** The blocked range that stops a connection to the address, if it is blocked and not allowed. */

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -149,6 +151,36 @@ class OutboundPolicyTest {
     assertThat(exact.refusal(null, metadata)).isEmpty();
     assertThatThrownBy(() -> wide.checkUrl(URI.create("http://metadata.google.internal/")))
         .isInstanceOf(FetchRefusedException.class);
+  }
+
+  @Test
+  void resolveAndCheckRefusesANameThatResolvesToABlockedAddress() {
+    HostResolver table =
+        OutboundFetcherTest.table(
+            Map.of("hooks.kiln.test", List.of("127.0.0.1"), "public.kiln.test", List.of("8.8.8.8")),
+            new AtomicInteger());
+    URI hooks = URI.create("https://hooks.kiln.test/kiln");
+    OutboundPolicy loopbackAllowed = new OutboundPolicy(AllowList.parse(List.of("127.0.0.1")));
+
+    assertThatThrownBy(() -> STRICT.resolveAndCheck(hooks, table))
+        .isInstanceOfSatisfying(
+            FetchRefusedException.class,
+            e -> {
+              assertThat(e.range()).contains(BlockedRange.LOOPBACK);
+              assertThat(e.getMessage()).doesNotContain("127.0.0.1");
+            });
+    assertThat(loopbackAllowed.resolveAndCheck(hooks, table).host()).isEqualTo("hooks.kiln.test");
+    assertThat(STRICT.resolveAndCheck(URI.create("http://public.kiln.test/"), table).port())
+        .isEqualTo(80);
+    assertThatThrownBy(() -> STRICT.resolveAndCheck(URI.create("http://10.0.0.1/"), table))
+        .isInstanceOf(FetchRefusedException.class);
+    assertThatThrownBy(() -> STRICT.resolveAndCheck(URI.create("http://nowhere.kiln.test/"), table))
+        .isInstanceOfSatisfying(
+            FetchFailedException.class,
+            e -> {
+              assertThat(e.retryable()).isFalse();
+              assertThat(e.getMessage()).isEqualTo("the host nowhere.kiln.test cannot be resolved");
+            });
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +37,10 @@ class PinnedTlsTest {
   private static Vertx vertx;
   private static HttpServer server;
   private static OutboundFetcher fetcher;
+  private static OutboundPoster poster;
   private static final List<String> serverNames = new CopyOnWriteArrayList<>();
   private static final List<String> hosts = new CopyOnWriteArrayList<>();
+  private static final List<String> methods = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -91,6 +94,7 @@ class PinnedTlsTest {
                 request -> {
                   serverNames.add(String.valueOf(request.connection().indicatedServerName()));
                   hosts.add(request.getHeader("Host"));
+                  methods.add(request.method().name());
                   request.response().end("secret pixels");
                 })
             .listen()
@@ -101,19 +105,37 @@ class PinnedTlsTest {
         OutboundFetcherTest.table(
             Map.of(NAME, List.of("127.0.0.1"), "other.kiln.test", List.of("127.0.0.1")),
             new AtomicInteger());
+    OutboundPolicy policy = new OutboundPolicy(AllowList.parse(List.of("127.0.0.1/32")));
+    HttpClientOptions trusting =
+        new HttpClientOptions()
+            .setTrustOptions(new PemTrustOptions().addCertPath(certificate.toString()));
     fetcher =
         new OutboundFetcher(
             vertx,
-            new OutboundPolicy(AllowList.parse(List.of("127.0.0.1/32"))),
+            policy,
             new FetchSettings(Duration.ofSeconds(5), Duration.ofSeconds(20), 5, "Kiln-test"),
             table,
-            new HttpClientOptions()
-                .setTrustOptions(new PemTrustOptions().addCertPath(certificate.toString())));
+            trusting);
+    poster =
+        new OutboundPoster(
+            vertx,
+            policy,
+            new PostSettings(Duration.ofSeconds(5), Duration.ofSeconds(20), 1024, 4, "Kiln-test"),
+            table,
+            trusting);
+  }
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    serverNames.clear();
+    hosts.clear();
+    methods.clear();
   }
 
   @AfterAll
   static void stop() {
     fetcher.close();
+    poster.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
   }
 
@@ -136,6 +158,21 @@ class PinnedTlsTest {
         .isInstanceOfSatisfying(
             FetchFailedException.class,
             e -> assertThat(e.getMessage()).isEqualTo("cannot reach other.kiln.test: TLS failed"));
+  }
+
+  @Test
+  void aPostIsPinnedTheSameWay() throws Exception {
+    URI url = URI.create("https://" + NAME + ":" + server.actualPort() + "/hooks");
+
+    PostOutcome outcome =
+        OutboundPosterTest.await(
+            poster.post(url, Map.of(), new byte[] {'{', '}'}, Duration.ofSeconds(20)));
+
+    assertThat(outcome.statusCode()).isEqualTo(200);
+    assertThat(outcome.excerpt()).isEqualTo("secret pixels");
+    assertThat(methods).containsExactly("POST");
+    assertThat(serverNames).containsExactly(NAME);
+    assertThat(hosts).containsExactly(NAME + ":" + server.actualPort());
   }
 
   private static void keytool(String... args) throws Exception {

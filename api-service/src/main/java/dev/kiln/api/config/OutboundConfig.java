@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The SSRF policy for URLs that clients name (job inputs now, webhooks later), shared with the
- * worker's {@code kiln.outbound.*} settings: set the same allow-list on both services.
+ * The SSRF policy for the job input URLs that clients name (webhook targets have their own
+ * allow-list, kiln.webhooks.allow), shared with the worker's {@code kiln.outbound.*} settings: set
+ * the same allow-list on both services.
  */
 @ConfigMapping(prefix = "kiln.outbound")
 public interface OutboundConfig {

@@ -1,8 +1,15 @@
 package dev.kiln.api.jobs;
 
+import dev.kiln.model.jobs.JobError;
 import dev.kiln.model.jobs.JobEvent;
 import dev.kiln.model.jobs.JobEventType;
+import dev.kiln.model.jobs.JobResult;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,5 +81,48 @@ record EventRun(JobEvent first, JobEvent last, JobEvent progress, boolean hasSta
       started |= event.type() == JobEventType.STARTED;
     }
     return new EventRun(sorted.getFirst(), sorted.getLast(), progress, started);
+  }
+
+  /** The parameters of the statement that applies this run ({@link JobTransitions}). */
+  Tuple toTuple() {
+    OffsetDateTime at = at(last);
+    JobResult result = last.result();
+    JobError error = last.error();
+    Object[] values = {
+      last.jobId(),
+      last.attempt(),
+      last.seq(),
+      status(last.type()),
+      at(first),
+      at,
+      last.type().isTerminal() ? at : null,
+      progress == null ? null : progress.attempt(),
+      progress == null ? null : progress.seq(),
+      progress == null ? null : progress.progress().percentage(),
+      progress == null ? null : progress.progress().step(),
+      progress == null ? null : progress.progress().message(),
+      result == null ? null : result.mediaId(),
+      error == null ? null : error.code(),
+      error == null ? null : error.message(),
+      error == null ? null : error.retryable(),
+      result == null ? null : result.storageKey(),
+      result == null ? null : result.mimeType(),
+      result == null ? null : result.sizeBytes(),
+      result == null ? null : result.width(),
+      result == null ? null : result.height(),
+    };
+    return Tuple.from(Arrays.asList(values));
+  }
+
+  private static OffsetDateTime at(JobEvent event) {
+    return (event.at() == null ? Instant.now() : event.at()).atOffset(ZoneOffset.UTC);
+  }
+
+  private static String status(JobEventType type) {
+    return switch (type) {
+      case STARTED, PROGRESS -> JobStatus.PROCESSING.wire();
+      case COMPLETED -> JobStatus.COMPLETED.wire();
+      case FAILED -> JobStatus.FAILED.wire();
+    };
   }
 }

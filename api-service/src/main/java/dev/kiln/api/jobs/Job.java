@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /**
@@ -52,6 +53,18 @@ public class Job extends PanacheEntityBase {
 
   @Column(name = "last_seq")
   public int lastSeq;
+
+  /** The sequence of the job's newest event (written by the database with each event). */
+  @Column(name = "event_seq", insertable = false, updatable = false)
+  public Long eventSeq;
+
+  /**
+   * The job's own webhook target and the event types it wants: written when the job is accepted
+   * ({@link JobTransitions}) and read by the database's event trigger, never through this entity.
+   */
+  @Transient public String webhookUrl;
+
+  @Transient public String[] webhookEvents;
 
   @Column(name = "progress_percentage")
   public Integer progressPercentage;

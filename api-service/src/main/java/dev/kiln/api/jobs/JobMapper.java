@@ -28,6 +28,7 @@ public class JobMapper {
         null,
         null,
         job.attempt,
+        job.eventSeq,
         job.createdAt,
         job.startedAt,
         job.completedAt,
@@ -66,7 +67,8 @@ public class JobMapper {
         media.mimeType,
         media.sizeBytes,
         media.width,
-        media.height);
+        media.height,
+        null);
   }
 
   private static Double seconds(Instant from, Instant to) {

@@ -1,6 +1,6 @@
 package dev.kiln.api.jobs;
 
-import dev.kiln.api.media.Media;
+import dev.kiln.api.media.MediaRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -21,16 +21,16 @@ import java.util.List;
 @ApplicationScoped
 public class JobReader {
 
-  private static final String OWNED_BY_IDS =
-      """
-      select j.id, j.tenant_id, j.status, j.preset, j.priority, j.metadata, j.attempt, j.last_seq,
-             j.progress_percentage, j.progress_step, j.progress_message,
-             j.error_code, j.error_message, j.error_retryable,
-             j.created_at, j.started_at, j.completed_at, j.updated_at,
-             m.id as media_id, m.storage_key, m.mime_type, m.size_bytes, m.width, m.height
-      from jobs j left join media m on m.id = j.result_media_id
-      where j.tenant_id = $1 and j.id = any($2)
-      """;
+  private static final String SELECT =
+      "select j.id, j.tenant_id, j.status, j.preset, j.priority, j.metadata, j.attempt,"
+          + " j.last_seq, j.event_seq, j.progress_percentage, j.progress_step, j.progress_message,"
+          + " j.error_code, j.error_message, j.error_retryable,"
+          + " j.created_at, j.started_at, j.completed_at, j.updated_at, "
+          + MediaRow.COLUMNS
+          + " from jobs j left join media m on m.id = j.result_media_id ";
+  private static final String OWNED_BY_IDS = SELECT + "where j.tenant_id = $1 and j.id = any($2)";
+  private static final String BY_IDEMPOTENCY_KEY =
+      SELECT + "where j.tenant_id = $1 and j.idempotency_key = $2";
 
   private final Pool pool;
 
@@ -50,6 +50,13 @@ public class JobReader {
             });
   }
 
+  /** The tenant's job submitted with {@code key}, or null. */
+  public Uni<Job> findByIdempotencyKey(String tenantId, String key) {
+    return pool.preparedQuery(BY_IDEMPOTENCY_KEY)
+        .execute(Tuple.of(tenantId, key))
+        .map(rows -> rows.size() == 0 ? null : job(rows.iterator().next()));
+  }
+
   private static Job job(Row row) {
     Job job = new Job();
     job.id = row.getString("id");
@@ -60,6 +67,7 @@ public class JobReader {
     job.metadata = row.getString("metadata");
     job.attempt = row.getInteger("attempt");
     job.lastSeq = row.getInteger("last_seq");
+    job.eventSeq = row.getLong("event_seq");
     job.progressPercentage = row.getInteger("progress_percentage");
     job.progressStep = row.getString("progress_step");
     job.progressMessage = row.getString("progress_message");
@@ -70,17 +78,7 @@ public class JobReader {
     job.startedAt = instant(row, "started_at");
     job.completedAt = instant(row, "completed_at");
     job.updatedAt = instant(row, "updated_at");
-    if (row.getString("media_id") != null) {
-      Media media = new Media();
-      media.id = row.getString("media_id");
-      media.tenantId = job.tenantId;
-      media.storageKey = row.getString("storage_key");
-      media.mimeType = row.getString("mime_type");
-      media.sizeBytes = row.getLong("size_bytes");
-      media.width = row.getInteger("width");
-      media.height = row.getInteger("height");
-      job.result = media;
-    }
+    job.result = MediaRow.of(row, job.tenantId);
     return job;
   }
 

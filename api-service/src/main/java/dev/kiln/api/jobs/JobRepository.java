@@ -14,12 +14,4 @@ public class JobRepository implements PanacheRepositoryBase<Job, String> {
             "from Job j left join fetch j.result where j.id = ?1 and j.tenantId = ?2", id, tenantId)
         .firstResult();
   }
-
-  public Uni<Job> findByIdempotencyKey(String tenantId, String key) {
-    return find(
-            "from Job j left join fetch j.result where j.tenantId = ?1 and j.idempotencyKey = ?2",
-            tenantId,
-            key)
-        .firstResult();
-  }
 }

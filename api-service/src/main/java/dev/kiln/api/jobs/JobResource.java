@@ -3,8 +3,13 @@ package dev.kiln.api.jobs;
 import dev.kiln.api.live.ExistingJob;
 import dev.kiln.api.live.JobStreams;
 import dev.kiln.api.live.SseStreams;
+import dev.kiln.api.paging.Page;
+import dev.kiln.api.paging.PageRequest;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.tenants.CurrentTenant;
+import dev.kiln.api.webhooks.WebhookDeliveryService;
+import dev.kiln.api.webhooks.WebhookDeliveryView;
+import dev.kiln.model.ids.Ids;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -38,10 +43,17 @@ public class JobResource {
   private final CurrentTenant tenant;
   private final JobStreams streams;
   private final SseStreams sse;
+  private final WebhookDeliveryService deliveries;
 
   public JobResource(
-      JobService jobs, JobMapper mapper, CurrentTenant tenant, JobStreams streams, SseStreams sse) {
+      JobService jobs,
+      JobMapper mapper,
+      CurrentTenant tenant,
+      JobStreams streams,
+      SseStreams sse,
+      WebhookDeliveryService deliveries) {
     this.jobs = jobs;
+    this.deliveries = deliveries;
     this.mapper = mapper;
     this.tenant = tenant;
     this.streams = streams;
@@ -119,6 +131,19 @@ public class JobResource {
   @Operation(summary = "Cancel a queued or running job (idempotent)")
   public Uni<JobView> cancel(@RestPath String id) {
     return jobs.cancel(tenant.id(), id).map(mapper::toView);
+  }
+
+  @GET
+  @Path("/{id}/deliveries")
+  @Operation(
+      summary = "The job's webhook deliveries with their attempts (?status=, ?limit=, ?cursor=)")
+  public Uni<Page<WebhookDeliveryView>> deliveries(
+      @RestPath String id,
+      @QueryParam("status") String status,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    PageRequest page = PageRequest.of(limit, cursor, Ids.WEBHOOK_DELIVERY);
+    return jobs.find(tenant.id(), id).chain(job -> deliveries.ofJob(tenant.id(), id, status, page));
   }
 
   /** A list of job objects. */

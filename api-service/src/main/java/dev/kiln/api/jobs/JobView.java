@@ -5,8 +5,12 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 
 /**
- * The job object: the same shape on submit, poll, batch status and (later) SSE and webhooks. Every
- * field is always present, null when it does not apply yet.
+ * The job object: the same shape on submit, poll, batch status, streams and webhooks. Every field
+ * is always present, null when it does not apply yet.
+ *
+ * @param attempt the worker attempt the state belongs to
+ * @param sequence the sequence of the job's newest event as of this state (of the event itself, in
+ *     an event): a receiver that saw a higher one for the job may drop this one as stale
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record JobView(
@@ -18,6 +22,7 @@ public record JobView(
     Integer queuePosition,
     Integer estimatedTimeSeconds,
     int attempt,
+    Long sequence,
     Instant createdAt,
     Instant startedAt,
     Instant completedAt,
@@ -28,6 +33,30 @@ public record JobView(
     ErrorView error,
     Links links,
     @JsonRawValue String metadata) {
+
+  /** This job object with its result's bytes inline ({@code result.result_base64}). */
+  public JobView withResultBytes(byte[] bytes) {
+    return new JobView(
+        id,
+        object,
+        status,
+        preset,
+        progress,
+        queuePosition,
+        estimatedTimeSeconds,
+        attempt,
+        sequence,
+        createdAt,
+        startedAt,
+        completedAt,
+        queueWaitSeconds,
+        processingSeconds,
+        totalElapsedSeconds,
+        result == null ? null : result.withBytes(bytes),
+        error,
+        links,
+        metadata);
+  }
 
   /** How far a running job is. */
   public record ProgressView(Integer percentage, String step, String message) {}
@@ -40,7 +69,22 @@ public record JobView(
       String mimeType,
       long sizeBytes,
       int width,
-      int height) {}
+      int height,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String resultBase64) {
+
+    /** This result with its bytes inline (webhooks of endpoints that asked for them). */
+    public ResultView withBytes(byte[] bytes) {
+      return new ResultView(
+          mediaId,
+          url,
+          urlExpiresAt,
+          mimeType,
+          sizeBytes,
+          width,
+          height,
+          java.util.Base64.getEncoder().encodeToString(bytes));
+    }
+  }
 
   /** Why a job failed. */
   public record ErrorView(String code, String message, boolean retryable) {}

@@ -8,21 +8,15 @@ import dev.kiln.model.jobs.JobCommand;
 import dev.kiln.model.jobs.JobInput;
 import dev.kiln.model.json.JsonCodec;
 import dev.kiln.model.json.KilnJson;
-import dev.kiln.model.kafka.Topics;
 import dev.kiln.model.pipeline.Step;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,45 +32,12 @@ public class JobWatchdog {
   private static final JsonCodec<JobCommand> COMMANDS = JsonCodec.of(JobCommand.class);
   private static final TypeReference<List<Step>> STEPS = new TypeReference<>() {};
 
-  private static final String EXPIRE =
-      """
-      update jobs set status = 'expired', completed_at = now(), updated_at = now(),
-             error_code = 'timeout', error_message = 'The job passed its deadline',
-             error_retryable = true
-      where status in ('queued', 'processing') and deadline < now()
-      returning id
-      """;
-
-  private static final String RETRY_STALLED =
-      """
-      with stalled as (
-        select id from jobs
-        where status = 'processing' and last_event_at < now() - make_interval(secs => $1)
-        order by last_event_at limit 200
-        for update skip locked),
-      failed as (
-        update jobs j set status = 'failed', completed_at = now(), updated_at = now(),
-               error_code = 'stalled', error_retryable = true,
-               error_message = 'The job stopped making progress ' || j.attempt || ' times'
-        from stalled where j.id = stalled.id and j.attempt >= $2
-        returning j.id)
-      update jobs j set status = 'queued', attempt = j.attempt + 1, last_seq = 0,
-             progress_percentage = null, progress_step = null, progress_message = null,
-             updated_at = now()
-      from stalled where j.id = stalled.id and j.attempt < $2
-      returning j.id, j.tenant_id, j.attempt, j.input, j.input_key, j.pipeline, j.priority,
-                j.deadline, j.created_at
-      """;
-
-  private static final String ENQUEUE =
-      "insert into outbox (topic, message_key, payload) values ($1, $2, $3)";
-
-  private final Pool pool;
+  private final JobTransitions transitions;
   private final JobsConfig config;
   private final OutboxRelay relay;
 
-  public JobWatchdog(Pool pool, JobsConfig config, OutboxRelay relay) {
-    this.pool = pool;
+  public JobWatchdog(JobTransitions transitions, JobsConfig config, OutboxRelay relay) {
+    this.transitions = transitions;
     this.config = config;
     this.relay = relay;
   }
@@ -87,13 +48,21 @@ public class JobWatchdog {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> check() {
-    return pool.query(EXPIRE)
-        .execute()
-        .invoke(rows -> rows.forEach(row -> Log.infof("job %s expired", row.getString("id"))))
-        .chain(() -> pool.withTransaction(this::retryStalled))
+    return transitions
+        .expireOverdue()
+        .invoke(ids -> ids.forEach(id -> Log.infof("job %s expired", id)))
+        .chain(
+            () ->
+                transitions.retryStalled(
+                    config.stallTimeout(), config.maxAttempts(), JobWatchdog::toCommand))
         .invoke(
-            retried -> {
-              if (retried > 0) {
+            requeued -> {
+              requeued.forEach(
+                  row ->
+                      Log.infof(
+                          "job %s stalled; re-queued as attempt %d",
+                          row.getString("id"), row.getInteger("attempt")));
+              if (!requeued.isEmpty()) {
                 relay.wake();
               }
             })
@@ -102,30 +71,6 @@ public class JobWatchdog {
         .onFailure()
         .recoverWithNull()
         .replaceWithVoid();
-  }
-
-  private Uni<Integer> retryStalled(SqlConnection connection) {
-    return connection
-        .preparedQuery(RETRY_STALLED)
-        .execute(Tuple.of(config.stallTimeout().toMillis() / 1000.0, config.maxAttempts()))
-        .chain(
-            rows -> {
-              if (rows.size() == 0) {
-                return Uni.createFrom().item(0);
-              }
-              List<Tuple> commands = new ArrayList<>(rows.size());
-              for (Row row : rows) {
-                Log.infof(
-                    "job %s stalled; re-queued as attempt %d",
-                    row.getString("id"), row.getInteger("attempt"));
-                commands.add(
-                    Tuple.of(Topics.JOBS, row.getString("id"), Buffer.buffer(toCommand(row))));
-              }
-              return connection
-                  .preparedQuery(ENQUEUE)
-                  .executeBatch(commands)
-                  .replaceWith(commands.size());
-            });
   }
 
   private static byte[] toCommand(Row row) {

@@ -11,6 +11,8 @@ import java.util.List;
  * @param metadata any JSON object (up to 16 KB), returned as is on the job
  * @param priority 0 (default) to 9; reserved for scheduling, stored and returned today
  * @param deadlineSeconds the job expires when not finished this many seconds after submit
+ * @param webhookUrl where the job's events are POSTed, signed with the account's webhook secret
+ * @param webhookEvents the event types sent there (default: the job's outcome)
  */
 public record SubmitJobRequest(
     JobInput input,
@@ -18,4 +20,6 @@ public record SubmitJobRequest(
     String preset,
     JsonNode metadata,
     Integer priority,
-    Integer deadlineSeconds) {}
+    Integer deadlineSeconds,
+    String webhookUrl,
+    List<String> webhookEvents) {}

@@ -1,12 +1,14 @@
 package dev.kiln.api.jobs;
 
 import dev.kiln.api.config.JobsConfig;
+import dev.kiln.api.webhooks.WebhookTargetValidator;
 import dev.kiln.model.pipeline.Pipelines;
 import dev.kiln.model.presets.Preset;
 import dev.kiln.model.validation.Violation;
 import dev.kiln.model.validation.Violations;
 import dev.kiln.outbound.FetchRefusedException;
 import dev.kiln.outbound.OutboundPolicy;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.List;
@@ -23,18 +25,41 @@ public class SubmitJobValidator {
 
   private final JobsConfig config;
   private final OutboundPolicy outbound;
+  private final WebhookTargetValidator webhooks;
 
-  public SubmitJobValidator(JobsConfig config, OutboundPolicy outbound) {
+  public SubmitJobValidator(
+      JobsConfig config, OutboundPolicy outbound, WebhookTargetValidator webhooks) {
     this.config = config;
     this.outbound = outbound;
+    this.webhooks = webhooks;
   }
 
-  public List<Violation> validate(SubmitJobRequest request) {
+  /**
+   * Every problem of the request; a {@code webhook_url} that passes the checks without DNS is then
+   * resolved (off the event loop) and its addresses judged too.
+   */
+  public Uni<List<Violation>> validate(SubmitJobRequest request) {
+    List<Violation> violations = checkWithoutDns(request);
+    if (!violations.isEmpty() || request.webhookUrl() == null) {
+      return Uni.createFrom().item(violations);
+    }
+    return webhooks
+        .checkResolved(request.webhookUrl(), "webhook_url")
+        .map(problem -> problem == null ? List.of() : List.of(problem));
+  }
+
+  List<Violation> checkWithoutDns(SubmitJobRequest request) {
     Violations violations = new Violations();
     if (request == null) {
       violations.add("", "a JSON body with input and pipeline (or preset) is required");
       return violations.list();
     }
+    if (request.webhookUrl() != null) {
+      webhooks.checkSyntax(request.webhookUrl(), "webhook_url", violations);
+    } else if (request.webhookEvents() != null) {
+      violations.add("webhook_events", "webhook_events needs a webhook_url");
+    }
+    webhooks.checkEvents(request.webhookEvents(), "webhook_events", violations);
     checkInput(request, violations);
     checkPipeline(request, violations);
     if (request.metadata() != null

@@ -1,6 +1,8 @@
 package dev.kiln.api.outbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -16,6 +18,10 @@ import jakarta.persistence.Table;
 @Table(name = "outbox")
 public class OutboxMessage extends PanacheEntityBase {
 
+  /** The statement that writes an outbox row from {@link #row}'s parameters. */
+  public static final String INSERT =
+      "insert into outbox (topic, message_key, payload) values ($1, $2, $3)";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
@@ -26,6 +32,11 @@ public class OutboxMessage extends PanacheEntityBase {
   public String messageKey;
 
   public byte[] payload;
+
+  /** The parameters of {@link #INSERT}. */
+  public static Tuple row(String topic, String key, byte[] payload) {
+    return Tuple.of(topic, key, Buffer.buffer(payload));
+  }
 
   public static OutboxMessage of(String topic, String key, byte[] payload) {
     OutboxMessage message = new OutboxMessage();

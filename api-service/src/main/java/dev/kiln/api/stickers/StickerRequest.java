@@ -3,6 +3,7 @@ package dev.kiln.api.stickers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.model.jobs.JobInput;
 import dev.kiln.model.presets.StickerOptions;
+import java.util.List;
 
 /**
  * The body of {@code POST /v1/stickers}: an input and, optionally, changes to the sticker recipe
@@ -18,7 +19,9 @@ public record StickerRequest(
     Long maxBytes,
     JsonNode metadata,
     Integer priority,
-    Integer deadlineSeconds) {
+    Integer deadlineSeconds,
+    String webhookUrl,
+    List<String> webhookEvents) {
 
   StickerOptions options() {
     return new StickerOptions(size, outlineWidth, outlineColor, tolerance, feather, maxBytes);

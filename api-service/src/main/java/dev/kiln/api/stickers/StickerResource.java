@@ -54,7 +54,9 @@ public class StickerResource {
             null,
             request.metadata(),
             request.priority(),
-            request.deadlineSeconds());
+            request.deadlineSeconds(),
+            request.webhookUrl(),
+            request.webhookEvents());
     return jobs.submit(tenant.id(), job, idempotencyKey, Preset.STICKER.wireName())
         .map(
             created ->

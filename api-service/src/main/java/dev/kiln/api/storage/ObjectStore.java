@@ -9,7 +9,9 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import software.amazon.awssdk.core.BytesWrapper;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
@@ -62,6 +64,20 @@ public class ObjectStore {
                         AsyncRequestBody.fromBytes(bytes)))
             .replaceWithVoid();
     return caller == null ? put : put.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+  }
+
+  /** Reads an object (small ones: the whole object is held in memory). */
+  public Uni<byte[]> get(String key) {
+    Context caller = Vertx.currentContext();
+    Uni<byte[]> get =
+        Uni.createFrom()
+            .completionStage(
+                () ->
+                    s3.getObject(
+                        request -> request.bucket(config.bucket()).key(key),
+                        AsyncResponseTransformer.toBytes()))
+            .map(BytesWrapper::asByteArray);
+    return caller == null ? get : get.emitOn(task -> caller.runOnContext(ignored -> task.run()));
   }
 
   /**

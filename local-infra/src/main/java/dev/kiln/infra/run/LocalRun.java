@@ -105,6 +105,12 @@ public final class LocalRun {
     }
     Map<String, String> apiConfig = serviceConfig(endpoints.quarkusConfig(), API_PORT);
     apiConfig.put("kiln.bootstrap.api-key", apiKey);
+    // Webhook secrets are encrypted under a key kept beside the data; webhooks may go to a
+    // receiver on this machine (production refuses loopback unless allow-listed).
+    apiConfig.put(
+        "kiln.webhooks.encryption-key-file",
+        dataDir.resolve("webhook-encryption-key").toAbsolutePath().toString());
+    apiConfig.putIfAbsent("kiln.webhooks.allow", "127.0.0.1,::1,localhost");
     Map<String, String> workerConfig =
         serviceConfig(InfraEndpoints.withoutDatasource(endpoints.quarkusConfig()), WORKER_PORT);
 
