@@ -14,6 +14,7 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import dev.kiln.api.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,13 +59,16 @@ public class WebhookEventSchemas {
         .forFields()
         .withPropertyNameOverrideResolver(field -> SNAKE_CASE.translate(field.getDeclaredName()))
         .withRequiredCheck(WebhookEventSchemas::alwaysPresent)
-        .withInstanceAttributeOverride(
-            (node, field, context) -> {
-              if (field.getAnnotationConsideringFieldAndGetter(JsonRawValue.class) != null) {
-                node.removeAll();
-                node.putArray("type").add("object").add("null");
-              }
-            });
+        // The client's metadata is written raw (a JSON object), not as the string it is held in.
+        .withTargetTypeOverridesResolver(
+            field ->
+                field.getAnnotationConsideringFieldAndGetter(JsonRawValue.class) == null
+                    ? null
+                    : List.of(field.getContext().resolve(Map.class)));
+    config
+        .forTypesInGeneral()
+        .withAdditionalPropertiesResolver(
+            scope -> scope.getType().isInstanceOf(Map.class) ? Object.class : null);
     return new SchemaGenerator(config.build());
   }
 

@@ -6,11 +6,13 @@ import dev.kiln.model.validation.Violation;
 import dev.kiln.model.validation.Violations;
 import dev.kiln.outbound.AllowList;
 import dev.kiln.outbound.FetchRefusedException;
+import dev.kiln.outbound.HostResolver;
 import dev.kiln.outbound.OutboundException;
 import dev.kiln.outbound.OutboundPolicy;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -27,9 +29,17 @@ public class WebhookTargetValidator {
   static final int MAX_URL_LENGTH = 2048;
 
   private final OutboundPolicy policy;
+  private final HostResolver resolver;
 
+  @Inject
   public WebhookTargetValidator(WebhooksConfig config) {
-    this.policy = new OutboundPolicy(AllowList.parse(config.allow().orElse(List.of())));
+    this(
+        new OutboundPolicy(AllowList.parse(config.allow().orElse(List.of()))), HostResolver.SYSTEM);
+  }
+
+  WebhookTargetValidator(OutboundPolicy policy, HostResolver resolver) {
+    this.policy = policy;
+    this.resolver = resolver;
   }
 
   /** The address policy of webhook targets: the SSRF guard with {@code kiln.webhooks.allow}. */
@@ -93,7 +103,7 @@ public class WebhookTargetValidator {
 
   private Violation resolve(String url, String field) {
     try {
-      policy.resolveAndCheck(URI.create(url));
+      policy.resolveAndCheck(URI.create(url), resolver);
       return null;
     } catch (OutboundException e) {
       return new Violation(field, e.getMessage());

@@ -3,6 +3,7 @@ package dev.kiln.api.support;
 import dev.kiln.model.jobs.JobError;
 import dev.kiln.model.jobs.JobEvent;
 import dev.kiln.model.jobs.JobEventType;
+import dev.kiln.model.jobs.JobResult;
 import dev.kiln.model.jobs.Progress;
 import dev.kiln.model.json.JsonCodec;
 import dev.kiln.model.kafka.Topics;
@@ -27,6 +28,12 @@ public final class WorkerEvents {
 
   public void progress(int percentage, String step) {
     send(JobEventType.PROGRESS, new Progress(percentage, step, "Working"), null);
+  }
+
+  public void completed(JobResult result) {
+    JobEvent event =
+        TestEvents.event(jobId, tenantId, 1, ++seq, JobEventType.COMPLETED, null, result, null);
+    TestKafka.send(Topics.JOB_EVENTS, jobId, EVENTS.encode(event));
   }
 
   public void failed(JobError error) {
