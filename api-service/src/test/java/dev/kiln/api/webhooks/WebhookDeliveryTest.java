@@ -96,6 +96,20 @@ class WebhookDeliveryTest {
     assertThat(data.get("result").has("result_base64")).isFalse();
     assertThat(schemaErrors("job.completed", body)).isEmpty();
 
+    // Meters count it.
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                io.restassured.RestAssured.get("/q/metrics")
+                    .then()
+                    .body(
+                        org.hamcrest.Matchers.containsString(
+                            "kiln_webhook_attempts_total{outcome=\"succeeded\"}"))
+                    .body(
+                        org.hamcrest.Matchers.containsString(
+                            "kiln_webhook_attempt_duration_seconds_bucket")));
+
     // The delivery log shows it, with its attempt.
     asTenant()
         .get("/v1/webhook-endpoints/" + endpoint.getString("id") + "/deliveries")
@@ -173,6 +187,26 @@ class WebhookDeliveryTest {
         .body("enabled", equalTo(false))
         .body("disabled_reason", equalTo("the receiver answered 410 Gone"));
     assertThat(receiver.receivedOn("/gone")).hasSize(1);
+  }
+
+  @Test
+  void anEndpointFailingForLongerThanTheLimitIsDisabled() {
+    receiver.then(Reply.status(500));
+    String endpoint = endpoint("/failing", List.of("job.completed")).getString("id");
+    pool.preparedQuery(
+            "update webhook_endpoints set failing_since = now() - interval '6 days' where id = $1")
+        .execute(Tuple.of(endpoint))
+        .await()
+        .atMost(Duration.ofSeconds(5));
+    completeAJob();
+
+    awaitDelivery(endpoint, "failed");
+    asTenant()
+        .get("/v1/webhook-endpoints/" + endpoint)
+        .then()
+        .body("enabled", equalTo(false))
+        .body("disabled_reason", org.hamcrest.Matchers.startsWith("no successful delivery since"));
+    assertThat(receiver.receivedOn("/failing")).hasSize(1);
   }
 
   @Test

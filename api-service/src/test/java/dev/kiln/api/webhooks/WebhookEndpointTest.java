@@ -278,6 +278,30 @@ class WebhookEndpointTest {
   }
 
   @Test
+  void theOpenApiDocumentDescribesEveryWebhookPath() {
+    String document =
+        io.restassured.RestAssured.get("/q/openapi?format=json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    for (String path :
+        List.of(
+            "/v1/webhook-endpoints",
+            "/v1/webhook-endpoints/{id}",
+            "/v1/webhook-endpoints/{id}/rotate-secret",
+            "/v1/webhook-endpoints/{id}/test",
+            "/v1/webhook-endpoints/{id}/deliveries",
+            "/v1/webhook-deliveries/{id}",
+            "/v1/webhook-deliveries/{id}/redeliver",
+            "/v1/jobs/{id}/deliveries",
+            "/v1/webhooks/event-schema",
+            "/v1/account/webhook-secret")) {
+      assertThat(document).contains("\"" + path + "\"");
+    }
+  }
+
+  @Test
   void theEventSchemaNamesEveryType() {
     asTenant()
         .get("/v1/webhooks/event-schema")
