@@ -212,8 +212,8 @@ public class JobTransitions {
                       for (Row row : rows) {
                         requeued.add(row);
                         commands.add(
-                            OutboxMessage.row(
-                                Topics.JOBS, row.getString("id"), command.apply(row)));
+                            new OutboxMessage(Topics.JOBS, row.getString("id"), command.apply(row))
+                                .toTuple());
                       }
                       if (commands.isEmpty()) {
                         return Uni.createFrom().item(requeued);
