@@ -37,8 +37,7 @@ class JobFlowIT {
   @BeforeAll
   static void start() throws IOException {
     stack = new KilnStack();
-    stack.startApi();
-    stack.startWorker();
+    stack.startServices(1);
     client = new KilnClient(stack.api(), KilnStack.API_KEY);
   }
 

@@ -45,8 +45,33 @@ final class KilnClient {
             .POST(BodyPublishers.ofString(json)));
   }
 
+  Reply get(String path) {
+    return send(request(path).GET());
+  }
+
+  Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   Reply job(String id) {
     return send(request("/v1/jobs/" + id).GET());
+  }
+
+  /** A non-JSON document of the API, such as {@code /q/metrics}; fails unless it answers 200. */
+  String text(String path) {
+    try {
+      HttpResponse<String> response =
+          http.send(HttpRequest.newBuilder(base.resolve(path)).build(), BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(path + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   byte[] download(String url) {

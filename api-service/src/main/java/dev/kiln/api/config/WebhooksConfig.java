@@ -62,7 +62,10 @@ public interface WebhooksConfig {
   @WithDefault("32")
   int concurrencyPerTarget();
 
-  /** How often due deliveries are looked for besides the database's wake-up notifications. */
+  /**
+   * How often due deliveries (retries whose time has come) are looked for besides the database's
+   * wake-up notifications; 1 s at least.
+   */
   @WithDefault("1s")
   Duration pollInterval();
 

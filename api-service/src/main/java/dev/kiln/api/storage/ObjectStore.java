@@ -3,6 +3,7 @@ package dev.kiln.api.storage;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kiln.api.config.StorageConfig;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -23,7 +24,11 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * gets the same URL from every replica throughout a window (so browsers and CDNs can cache the
  * image). Because the URL is a function of (key, window), recently signed ones are kept and handed
  * out again instead of being signed once more for every poll, stream event and replica.
+ *
+ * <p>Built at startup: building the S3 client blocks for a while, which must not happen on an
+ * event loop at the first request (or webhook) that needs the store.
  */
+@Startup
 @ApplicationScoped
 public class ObjectStore {
 

@@ -141,6 +141,21 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the service at once, as a crash would (SIGKILL: no shutdown hooks, no graceful close of
+   * its connections, nothing flushed), and waits until it has exited.
+   */
+  public void kill() {
+    process.toHandle().destroyForcibly();
+    try {
+      process.waitFor();
+      output.join(Duration.ofSeconds(1)); // its last lines
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("{} killed (exit code {})", name, process.isAlive() ? "?" : process.exitValue());
+  }
+
   /** Same as {@link #stop()}. */
   @Override
   public void close() {

@@ -64,6 +64,30 @@ class ServiceProcessTest {
   }
 
   @Test
+  void killEndsTheServiceAtOnceWithoutItsShutdownHooks() throws Exception {
+    int port = freePort();
+    Path stoppedFile = moduleDir.resolve("stopped");
+    ServiceProcess service =
+        ServiceProcess.start(
+            "fake",
+            moduleDir,
+            Map.of(
+                "quarkus.http.port",
+                String.valueOf(port),
+                "fake.stopped-file",
+                stoppedFile.toString()),
+            List.of("-Xmx32m"));
+    service.awaitReady(
+        URI.create("http://localhost:" + port + "/q/health/ready"), Duration.ofSeconds(30));
+
+    service.kill();
+
+    assertThat(service.isAlive()).isFalse();
+    assertThat(ProcessHandle.of(service.pid())).isEmpty();
+    assertThat(stoppedFile).doesNotExist(); // SIGKILL: the shutdown hook never ran
+  }
+
+  @Test
   void failsFastWithTheExitCodeWhenTheServiceDies() throws Exception {
     ServiceProcess service =
         ServiceProcess.start("doomed", moduleDir, Map.of("fake.exit-code", "3"), List.of());
