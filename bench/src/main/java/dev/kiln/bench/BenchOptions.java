@@ -20,9 +20,13 @@ import java.util.Map;
  * @param jobs jobs per run, or null for the workload's default
  * @param concurrency concurrent clients, or null for the workload's default
  * @param rate paced jobs per second, or null for the default
- * @param duration paced run length, or null for the default
+ * @param duration paced run length (webhooks: of its latency part), or null for the default
  * @param photos folder of photos for {@code images}
  * @param repeat jobs per photo and pipeline in {@code images}
+ * @param endpoints webhook endpoints of the {@code webhooks} throughput part, or null for the
+ *     default
+ * @param deliveryRate webhook deliveries per second of the {@code webhooks} latency part, or null
+ *     for the default
  * @param warmup unmeasured jobs before the runs, or null for the workload's default
  * @param runs measured runs per workload (figures, then their medians)
  * @param timeout how long jobs may take to end after the last submit
@@ -43,6 +47,8 @@ public record BenchOptions(
     Duration duration,
     Path photos,
     int repeat,
+    Integer endpoints,
+    Integer deliveryRate,
     Integer warmup,
     int runs,
     Duration timeout,
@@ -64,15 +70,22 @@ public record BenchOptions(
         --url URL            the API (default http://localhost:8080)
         --api-key KEY        default: $KILN_API_KEY, else <data-dir>/api-key
         --data-dir DIR       the local run's data directory (default .kiln)
-        -n, --jobs N         jobs per run (submit 5000, e2e 10000)
+        -n, --jobs N         jobs per run (submit 5000, e2e 10000, webhooks 1000)
         -c, --concurrency C  concurrent clients (default 32)
         --rate R             paced: jobs per second (default 500)
-        --duration S         paced: seconds (default 20)
+        --duration S         paced: seconds (default 20); webhooks: of the latency part (30)
         --photos DIR         images: folder of JPEG/PNG/WebP photos (default docs/examples)
         --repeat R           images: jobs per photo and pipeline (default 10)
-        --warmup N           unmeasured jobs before the runs (default 1000, images: 1 per pipeline)
+        --endpoints K        webhooks: endpoints each job's events go to in the throughput part
+                             (default 10)
+        --delivery-rate R    webhooks: deliveries per second of the latency part, from tiny jobs
+                             at R/3 per second (default 100)
+        --warmup N           unmeasured jobs before the runs (default 1000, images: 1 per
+                             pipeline, webhooks: 300 jobs to the K endpoints)
         --runs K             measured runs per workload; with K > 1 the medians follow (default 1)
-        --timeout S          seconds jobs may take to end after the last submit (default 120)
+        --timeout S          seconds jobs may take to end after the last submit (default 120);
+                             webhooks: seconds without a new delivery before those still
+                             missing count as lost
         --observe sse|poll   how job ends are seen: sse, the events of one GET /v1/events stream
                              opened before the first submit (exact arrival times; batch polls
                              only as a safety net), or poll, batch polls alone (default sse)
@@ -81,8 +94,8 @@ public record BenchOptions(
         --smoke              tiny sizes (seconds): checks the tool and Kiln work, not a benchmark
 
       Exit status: 0 when every run finished cleanly, 1 when a run had errors or lost jobs (jobs not
-      ended within --timeout), 2 for a bad command line, 3 when Kiln cannot be reached. A slow figure
-      never fails the tool.
+      ended within --timeout) or, in webhooks, lost, duplicate or badly signed deliveries, 2 for a
+      bad command line, 3 when Kiln cannot be reached. A slow figure never fails the tool.
       """;
 
   /** The usage text with the workloads listed. */
@@ -110,6 +123,8 @@ public record BenchOptions(
     Duration duration = null;
     Path photos = Path.of("docs/examples");
     int repeat = 10;
+    Integer endpoints = null;
+    Integer deliveryRate = null;
     Integer warmup = null;
     int runs = 1;
     Duration timeout = Duration.ofSeconds(120);
@@ -129,6 +144,8 @@ public record BenchOptions(
         case "--duration" -> duration = Duration.ofSeconds(positive(args, ++i, arg));
         case "--photos" -> photos = Path.of(value(args, ++i, arg));
         case "--repeat" -> repeat = positive(args, ++i, arg);
+        case "--endpoints" -> endpoints = positive(args, ++i, arg);
+        case "--delivery-rate" -> deliveryRate = positive(args, ++i, arg);
         case "--warmup" -> warmup = nonNegative(args, ++i, arg);
         case "--runs" -> runs = positive(args, ++i, arg);
         case "--timeout" -> timeout = Duration.ofSeconds(positive(args, ++i, arg));
@@ -170,6 +187,8 @@ public record BenchOptions(
         duration,
         photos,
         repeat,
+        endpoints,
+        deliveryRate,
         warmup,
         runs,
         timeout,
@@ -197,6 +216,16 @@ public record BenchOptions(
   /** The paced run's seconds: as given, else the default or smoke length. */
   public int seconds(int normal, int smokeSeconds) {
     return duration != null ? (int) duration.toSeconds() : smoke ? smokeSeconds : normal;
+  }
+
+  /** The webhook endpoints of the throughput part: as given, else the default or smoke size. */
+  public int endpoints(int normal, int smokeSize) {
+    return endpoints != null ? endpoints : smoke ? smokeSize : normal;
+  }
+
+  /** The webhook deliveries per second of the latency part: as given, else the default or smoke. */
+  public int deliveryRate(int normal, int smokeRate) {
+    return deliveryRate != null ? deliveryRate : smoke ? smokeRate : normal;
   }
 
   /** The warm-up jobs: as given, else the default or smoke size. */

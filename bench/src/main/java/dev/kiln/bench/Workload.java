@@ -3,8 +3,8 @@ package dev.kiln.bench;
 /**
  * One kind of load against a running Kiln. The tool prepares it (uploads, warm-up: not measured),
  * then runs it one or more times while it measures the Kiln processes' CPU and memory around each
- * run. A new workload (progress-event latency over SSE, webhook deliveries per second) is a class
- * implementing this interface, listed in {@link Workloads}.
+ * run. A new workload (e.g. progress-event latency over SSE) is a class implementing this
+ * interface, listed in {@link Workloads}.
  */
 public interface Workload {
 

@@ -4,6 +4,7 @@ import dev.kiln.bench.workloads.EndToEndWorkload;
 import dev.kiln.bench.workloads.ImagesWorkload;
 import dev.kiln.bench.workloads.PacedWorkload;
 import dev.kiln.bench.workloads.SubmitWorkload;
+import dev.kiln.bench.workloads.WebhooksWorkload;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,11 @@ public final class Workloads {
 
   public static List<Workload> all() {
     return List.of(
-        new SubmitWorkload(), new EndToEndWorkload(), new PacedWorkload(), new ImagesWorkload());
+        new SubmitWorkload(),
+        new EndToEndWorkload(),
+        new PacedWorkload(),
+        new ImagesWorkload(),
+        new WebhooksWorkload());
   }
 
   public static Optional<Workload> byName(String name) {

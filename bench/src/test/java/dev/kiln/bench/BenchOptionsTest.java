@@ -26,7 +26,23 @@ class BenchOptionsTest {
   @Test
   void allExpandsToEveryWorkloadInOrder() {
     assertThat(BenchOptions.parse("all").workloads())
-        .containsExactly("submit", "e2e", "paced", "images");
+        .containsExactly("submit", "e2e", "paced", "images", "webhooks");
+  }
+
+  @Test
+  void webhookSizesComeFromTheirOwnOptions() {
+    BenchOptions defaults = BenchOptions.parse("webhooks");
+    assertThat(defaults.endpoints(10, 10)).isEqualTo(10);
+    assertThat(defaults.deliveryRate(100, 30)).isEqualTo(100);
+    assertThat(BenchOptions.parse("webhooks", "--smoke").deliveryRate(100, 30)).isEqualTo(30);
+
+    BenchOptions given =
+        BenchOptions.parse("webhooks", "--endpoints", "3", "--delivery-rate", "60", "--rate", "7");
+    assertThat(given.endpoints(10, 10)).isEqualTo(3);
+    assertThat(given.deliveryRate(100, 30)).isEqualTo(60);
+    assertThat(given.rate(500, 20)).isEqualTo(7);
+    assertThatThrownBy(() -> BenchOptions.parse("webhooks", "--endpoints", "0"))
+        .hasMessageContaining("positive");
   }
 
   @Test

@@ -88,6 +88,16 @@ public final class KilnClient implements AutoCloseable {
     return send(HttpMethod.GET, "/v1/jobs?ids=" + String.join(",", ids), null, null);
   }
 
+  /** {@code POST /v1/webhook-endpoints}: registers a webhook endpoint (the body is the request). */
+  public Future<Reply> createWebhookEndpoint(JsonObject request) {
+    return send(HttpMethod.POST, "/v1/webhook-endpoints", "application/json", request.toBuffer());
+  }
+
+  /** {@code DELETE /v1/webhook-endpoints/{id}}: removes an endpoint and its delivery log. */
+  public Future<Reply> deleteWebhookEndpoint(String id) {
+    return send(HttpMethod.DELETE, "/v1/webhook-endpoints/" + id, null, null);
+  }
+
   /**
    * {@code GET path} as Server-Sent Events: completes when the response's head arrived, its body
    * still to come. Set its handlers in the completion callback (which runs on the event loop before

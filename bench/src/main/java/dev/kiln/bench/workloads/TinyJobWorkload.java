@@ -4,8 +4,8 @@ import dev.kiln.bench.BenchContext;
 import dev.kiln.bench.Workload;
 
 /**
- * A workload of {@link TinyJob}s: it uploads the tiny input once and warms Kiln up with tiny jobs
- * before its measured runs.
+ * A workload of {@link TinyJob}s: it uploads the tiny input once and warms Kiln up (with tiny jobs,
+ * unless it says otherwise) before its measured runs.
  */
 abstract class TinyJobWorkload implements Workload {
 
@@ -31,6 +31,11 @@ abstract class TinyJobWorkload implements Workload {
   @Override
   public final void prepare(BenchContext context) throws Exception {
     job = TinyJob.upload(context);
+    warmUp(context, job);
+  }
+
+  /** Unmeasured work before the runs: by default tiny jobs followed to their end. */
+  void warmUp(BenchContext context, TinyJob job) throws Exception {
     Warmup.tinyJobs(context, job, context.options().warmup(1000, 10));
   }
 
