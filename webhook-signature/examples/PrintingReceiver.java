@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Arrays;
  * <p>Run it with {@code ./kiln webhook-receiver [port] [secret,...]}.
  */
 public final class PrintingReceiver {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 9000;
@@ -40,7 +43,7 @@ public final class PrintingReceiver {
             String id = verifier.verify(exchange.getRequestHeaders(), body);
             System.out.printf(
                 "%s verified %s %s%n  %s%n",
-                LocalTime.now().withNano(0),
+                LocalTime.now().format(TIME),
                 exchange.getRequestURI().getPath(),
                 id,
                 new String(body, StandardCharsets.UTF_8));
@@ -48,7 +51,7 @@ public final class PrintingReceiver {
           } catch (WebhookVerificationException e) {
             System.out.printf(
                 "%s REFUSED %s: %s (%s)%n",
-                LocalTime.now().withNano(0),
+                LocalTime.now().format(TIME),
                 exchange.getRequestURI().getPath(),
                 e.getMessage(),
                 e.reason());
