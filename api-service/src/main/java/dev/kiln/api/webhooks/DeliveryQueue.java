@@ -38,18 +38,20 @@ public class DeliveryQueue {
    */
   private static final String CLAIM =
       """
-      with due as (
-        select id, row_number() over (partition by coalesce(endpoint_id, url)
-                                      order by next_attempt_at, id) as nth
-        from (select id, endpoint_id, url, next_attempt_at from webhook_deliveries
-              where status = 'pending' and next_attempt_at <= now()
-                and not (coalesce(endpoint_id, url) = any ($2))
-              order by next_attempt_at limit $1 * 4) oldest),
+      with oldest as (
+        select id, coalesce(endpoint_id, url) as target, next_attempt_at from webhook_deliveries
+        where status = 'pending' and next_attempt_at <= now()
+          and not (coalesce(endpoint_id, url) = any ($2))
+        order by next_attempt_at limit $1 * 4),
+      ranked as (
+        select id, row_number() over (partition by target order by next_attempt_at, id) as nth
+        from oldest),
       picked as (
-        select d.id from webhook_deliveries d join due on due.id = d.id
-        where due.nth <= $3 and d.status = 'pending' and d.next_attempt_at <= now()
+        select d.id from webhook_deliveries d
+        where d.id = any (array(select id from ranked where nth <= $3))
+          and d.status = 'pending' and d.next_attempt_at <= now()
         order by d.next_attempt_at limit $1
-        for update of d skip locked),
+        for update skip locked),
       claimed as (
         update webhook_deliveries d
         set attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $4),
