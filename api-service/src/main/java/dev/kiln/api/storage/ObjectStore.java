@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  * image). Because the URL is a function of (key, window), recently signed ones are kept and handed
  * out again instead of being signed once more for every poll, stream event and replica.
  *
- * <p>Built at startup: building the S3 client blocks for a while, which must not happen on an
- * event loop at the first request (or webhook) that needs the store.
+ * <p>Built at startup: building the S3 client blocks for a while, which must not happen on an event
+ * loop at the first request (or webhook) that needs the store.
  */
 @Startup
 @ApplicationScoped
