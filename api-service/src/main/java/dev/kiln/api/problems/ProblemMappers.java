@@ -3,6 +3,7 @@ package dev.kiln.api.problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
+import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -46,6 +47,25 @@ public class ProblemMappers {
           default -> byStatus(e.getResponse().getStatus());
         };
     return respond(Problem.of(code, detail(code, e), uri.getPath(), java.util.List.of()));
+  }
+
+  /**
+   * A transaction that lost a conflict (deadlock, serialization) or a database that is shedding
+   * load: the request may simply be repeated, so it is a 503, not an internal error.
+   */
+  @ServerExceptionMapper
+  public Response database(PgException e, UriInfo uri) {
+    String state = e.getSqlState() == null ? "" : e.getSqlState();
+    if (state.startsWith("40") || state.startsWith("53") || state.startsWith("57")) {
+      Log.warnf("Database conflict on %s, answered 503: %s", uri.getPath(), e.getMessage());
+      return respond(
+          Problem.of(
+              ProblemCode.SERVICE_UNAVAILABLE,
+              "The database could not complete the request now; retry it",
+              uri.getPath(),
+              java.util.List.of()));
+    }
+    return unexpected(e, uri);
   }
 
   @ServerExceptionMapper

@@ -77,12 +77,25 @@ public class DeliveryQueue {
       left join media m on m.id = ev.data ->> 'result_media_id'
       """;
 
+  /**
+   * The endpoints of a batch of outcomes, locked first and in id order: every transaction that
+   * touches an endpoint and its deliveries (deleting or disabling it, recording outcomes) takes the
+   * endpoint before the deliveries, so none waits on another in a circle.
+   */
+  private static final String LOCK_ENDPOINTS =
+      "select id from webhook_endpoints where id = any ($1) order by id for no key update";
+
+  /**
+   * An attempt and the delivery's new state; nothing when the delivery is gone (its endpoint was
+   * deleted meanwhile), and the state only while the delivery still holds this attempt.
+   */
   private static final String RECORD =
       """
       with attempt as (
         insert into webhook_attempts (delivery_id, number, attempted_at, status_code, duration_ms,
                                       error, response_excerpt)
-        values ($1, $2, $3, $4, $5, $6, $7)
+        select $1, $2, $3, $4, $5, $6, $7
+        where exists (select 1 from webhook_deliveries where id = $1)
         on conflict do nothing)
       update webhook_deliveries set status = $8, next_attempt_at = $9, final_error = $10,
              updated_at = now()
@@ -177,9 +190,17 @@ public class DeliveryQueue {
         gone.add(Tuple.of(delivery.event().jobId()));
       }
     }
+    String[] endpoints =
+        outcomes.stream()
+            .map(outcome -> outcome.delivery().endpointId())
+            .filter(java.util.Objects::nonNull)
+            .distinct()
+            .sorted()
+            .toArray(String[]::new);
     return pool.withTransaction(
         connection ->
             asyncCommit(connection)
+                .chain(() -> connection.preparedQuery(LOCK_ENDPOINTS).execute(Tuple.of(endpoints)))
                 .chain(() -> connection.preparedQuery(RECORD).executeBatch(deliveries))
                 .chain(() -> batch(connection, ENDPOINT_SUCCEEDED, succeeded))
                 .chain(() -> batch(connection, ENDPOINT_FAILED, failed))

@@ -82,6 +82,13 @@ public final class WebhookReceiver implements AutoCloseable {
       exchange.close();
       return;
     }
+    if (reply.delay() > 0) {
+      try {
+        Thread.sleep(reply.delay());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
     byte[] answer = reply.body().getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(reply.status(), answer.length == 0 ? -1 : answer.length);
@@ -106,23 +113,29 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   /** What to answer one request with. */
-  public record Reply(int status, Map<String, String> headers, String body, boolean silent) {
+  public record Reply(
+      int status, Map<String, String> headers, String body, boolean silent, long delay) {
 
     public static Reply status(int status) {
-      return new Reply(status, Map.of(), "", false);
+      return new Reply(status, Map.of(), "", false, 0);
     }
 
     public static Reply status(int status, String body) {
-      return new Reply(status, Map.of(), body, false);
+      return new Reply(status, Map.of(), body, false, 0);
     }
 
     public static Reply withHeader(int status, String name, String value) {
-      return new Reply(status, Map.of(name, value), "", false);
+      return new Reply(status, Map.of(name, value), "", false, 0);
+    }
+
+    /** Answers 200 after {@code millis}. */
+    public static Reply slow(long millis) {
+      return new Reply(200, Map.of(), "", false, millis);
     }
 
     /** Never answers (until the receiver closes). */
     public static Reply silence() {
-      return new Reply(0, Map.of(), "", true);
+      return new Reply(0, Map.of(), "", true, 0);
     }
   }
 }
