@@ -3,6 +3,7 @@ package dev.kiln.api.jobs;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
  * The job object: the same shape on submit, poll, batch status, streams and webhooks. Every field
@@ -82,7 +83,7 @@ public record JobView(
           sizeBytes,
           width,
           height,
-          java.util.Base64.getEncoder().encodeToString(bytes));
+          Base64.getEncoder().encodeToString(bytes));
     }
   }
 

@@ -16,7 +16,7 @@ public class AccountService {
 
   private static final String ACCOUNT =
       """
-      select t.id, t.name, t.created_at,
+      select t.id, t.name, t.created_at, t.webhook_secret_created_at,
              (select count(*) from jobs where tenant_id = t.id and status = 'queued') as queued,
              (select count(*) from jobs where tenant_id = t.id and status = 'processing') as processing
       from tenants t where t.id = $1
@@ -50,6 +50,11 @@ public class AccountService {
         row.getString("name"),
         row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant(),
         new AccountView.Usage(row.getLong("queued"), row.getLong("processing")),
+        new AccountView.Webhooks(
+            row.getOffsetDateTime("webhook_secret_created_at") != null,
+            row.getOffsetDateTime("webhook_secret_created_at") == null
+                ? null
+                : row.getOffsetDateTime("webhook_secret_created_at").toInstant()),
         new AccountView.Limits(media.maxBytes(), media.maxPixels(), Limits.MAX_STEPS));
   }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.api.webhooks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kiln.api.config.WebhooksConfig;
 import dev.kiln.api.tenants.CurrentTenant;
 import dev.kiln.webhooks.WebhookSecret;
@@ -60,9 +61,7 @@ public class AccountSecretResource {
       boolean exists,
       Instant createdAt,
       Instant previousSecretExpiresAt,
-      @com.fasterxml.jackson.annotation.JsonInclude(
-              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-          String secret) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
 
     static SecretView of(AccountSecretStore.State state, String secret) {
       return new SecretView(

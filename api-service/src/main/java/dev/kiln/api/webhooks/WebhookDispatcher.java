@@ -75,11 +75,6 @@ public class WebhookDispatcher {
     stopped.set(true);
   }
 
-  /** Attempts in flight in this instance. */
-  int inFlight() {
-    return inFlight.get();
-  }
-
   private void claim() {
     wanted.set(false);
     int room = concurrency - inFlight.get();

@@ -222,6 +222,7 @@ class WebhookEndpointTest {
             .extract()
             .path("id");
     // A fresh account has no webhook secret yet.
+    other.get("/v1/account").then().body("webhooks.secret_exists", equalTo(false));
     other
         .contentType(ContentType.JSON)
         .body(
@@ -268,6 +269,12 @@ class WebhookEndpointTest {
             .extract()
             .path("secret");
     assertThat(first).startsWith("whsec_").isNotEqualTo(second);
+    asTenant()
+        .get("/v1/account")
+        .then()
+        .statusCode(200)
+        .body("webhooks.secret_exists", equalTo(true))
+        .body("webhooks.secret_created_at", org.hamcrest.Matchers.notNullValue());
     asTenant()
         .get("/v1/account/webhook-secret")
         .then()
