@@ -29,6 +29,16 @@ public final class Webhooks {
         .jsonPath();
   }
 
+  /** Creates (or rotates) the account's webhook secret; answers it. */
+  public static String createAccountSecret() {
+    return asTenant()
+        .post("/v1/account/webhook-secret")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("secret");
+  }
+
   /**
    * The Standard Webhooks signature, computed here from the specification and nothing of Kiln's:
    * base64 of HMAC-SHA256 keyed with the base64-decoded secret (after {@code whsec_}) over {@code

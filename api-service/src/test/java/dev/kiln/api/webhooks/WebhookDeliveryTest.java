@@ -260,13 +260,7 @@ class WebhookDeliveryTest {
 
   @Test
   void aJobsOwnUrlIsSignedWithTheAccountSecret() throws Exception {
-    String secret =
-        asTenant()
-            .post("/v1/account/webhook-secret")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("secret");
+    String secret = Webhooks.createAccountSecret();
     String media = Api.uploadPng(16, 16);
     String job =
         asTenant()

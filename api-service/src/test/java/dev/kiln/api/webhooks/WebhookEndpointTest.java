@@ -254,20 +254,8 @@ class WebhookEndpointTest {
 
   @Test
   void theAccountSecretIsShownOnlyWhenCreated() {
-    String first =
-        asTenant()
-            .post("/v1/account/webhook-secret")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("secret");
-    String second =
-        asTenant()
-            .post("/v1/account/webhook-secret")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("secret");
+    String first = Webhooks.createAccountSecret();
+    String second = Webhooks.createAccountSecret();
     assertThat(first).startsWith("whsec_").isNotEqualTo(second);
     asTenant()
         .get("/v1/account")
