@@ -302,6 +302,43 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aJobsOwnUrlThatAnswersGoneGetsNoMoreEvents() {
+    Webhooks.createAccountSecret();
+    receiver.then(Reply.status(410));
+    String media = Api.uploadPng(16, 16);
+    String job =
+        asTenant()
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"input": {"media_id": "%s"}, "preset": "avatar",
+                 "webhook_url": "%s", "webhook_events": ["job.queued", "job.completed"]}"""
+                    .formatted(media, receiver.url("/gone-job")))
+            .post("/v1/jobs")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                asTenant()
+                    .get("/v1/jobs/" + job + "/deliveries")
+                    .then()
+                    .body("data[0].status", equalTo("failed"))
+                    .body("data[0].failure_reason", equalTo("gone")));
+
+    finish(job, media);
+    asTenant()
+        .get("/v1/jobs/" + job + "/deliveries")
+        .then()
+        .body("data.size()", equalTo(1))
+        .body("data[0].type", equalTo("job.queued"));
+    assertThat(receiver.receivedOn("/gone-job")).hasSize(1);
+  }
+
+  @Test
   void aRotatedSecretSignsBesideTheNewOneDuringTheOverlap() throws Exception {
     JsonPath created = endpoint("/rotated", List.of("job.completed"));
     String old = created.getString("secret");
