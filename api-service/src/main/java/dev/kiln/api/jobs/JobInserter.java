@@ -145,7 +145,7 @@ public class JobInserter {
         });
   }
 
-  private static ApiException mediaNotFound(String mediaId) {
+  static ApiException mediaNotFound(String mediaId) {
     return new ApiException(
         ProblemCode.MEDIA_NOT_FOUND,
         "Media " + mediaId + " does not exist",

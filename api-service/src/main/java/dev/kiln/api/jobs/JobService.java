@@ -32,6 +32,7 @@ public class JobService {
   private static final ObjectMapper JSON = KilnJson.mapper();
   private static final JsonCodec<JobCommand> COMMANDS = JsonCodec.of(JobCommand.class);
   private static final JsonCodec<CancelJob> CANCELS = JsonCodec.of(CancelJob.class);
+  static final int MAX_IDEMPOTENCY_KEY = 255;
 
   private final JobRepository jobs;
   private final SubmitJobValidator validator;
@@ -72,6 +73,7 @@ public class JobService {
    */
   public Uni<Job> submit(
       String tenantId, SubmitJobRequest request, String idempotencyKey, String preset) {
+    checkIdempotencyKey(idempotencyKey);
     return validator
         .validate(request)
         .chain(
@@ -85,6 +87,11 @@ public class JobService {
             })
         .chain(
             () -> {
+              String mediaId = request.input().mediaId();
+              if (mediaId != null && !Ids.isValid(Ids.MEDIA, mediaId)) {
+                // Malformed ids (a NUL character, say) never reach the batched insert.
+                throw JobInserter.mediaNotFound(mediaId);
+              }
               Job job = newJob(tenantId, request, preset, idempotencyKey);
               List<Step> pipeline = pipeline(request);
               return inserter.insert(
@@ -93,6 +100,21 @@ public class JobService {
                   inputKey -> COMMANDS.encode(command(job, request, pipeline, inputKey)));
             })
         .invoke(job -> Log.infof("job %s queued (tenant %s)", job.id, tenantId));
+  }
+
+  /** An {@code Idempotency-Key} is 1 to 255 printable ASCII characters. */
+  private static void checkIdempotencyKey(String key) {
+    if (key == null) {
+      return;
+    }
+    boolean printable = !key.isEmpty() && key.length() <= MAX_IDEMPOTENCY_KEY;
+    for (int i = 0; printable && i < key.length(); i++) {
+      printable = key.charAt(i) >= 0x20 && key.charAt(i) < 0x7f;
+    }
+    if (!printable) {
+      throw ApiException.invalid(
+          "Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " printable ASCII characters");
+    }
   }
 
   /** A job's own webhook URL is signed with the account's secret, which must exist first. */

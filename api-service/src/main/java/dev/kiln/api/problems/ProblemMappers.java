@@ -65,6 +65,15 @@ public class ProblemMappers {
               uri.getPath(),
               java.util.List.of()));
     }
+    if (state.startsWith("22")) {
+      // A value PostgreSQL cannot hold (a NUL character in text, say) that got past validation.
+      return respond(
+          Problem.of(
+              ProblemCode.VALIDATION_FAILED,
+              "A value of the request cannot be stored (it may hold a NUL character)",
+              uri.getPath(),
+              java.util.List.of()));
+    }
     return unexpected(e, uri);
   }
 
