@@ -1,5 +1,6 @@
 package dev.kiln.api.events;
 
+import dev.kiln.api.db.RowValues;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
@@ -38,6 +39,6 @@ public record EventRecord(
         EventType.ofWire(row.getString("ev_type")).orElseThrow(),
         row.getInteger("ev_attempt"),
         (JsonObject) row.getValue("ev_data"),
-        row.getOffsetDateTime("ev_created_at").toInstant());
+        RowValues.instant(row, "ev_created_at"));
   }
 }

@@ -1,13 +1,12 @@
 package dev.kiln.api.jobs;
 
+import dev.kiln.api.db.RowValues;
 import dev.kiln.api.media.MediaRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,16 +73,11 @@ public class JobReader {
     job.errorCode = row.getString("error_code");
     job.errorMessage = row.getString("error_message");
     job.errorRetryable = row.getBoolean("error_retryable");
-    job.createdAt = instant(row, "created_at");
-    job.startedAt = instant(row, "started_at");
-    job.completedAt = instant(row, "completed_at");
-    job.updatedAt = instant(row, "updated_at");
+    job.createdAt = RowValues.instant(row, "created_at");
+    job.startedAt = RowValues.instant(row, "started_at");
+    job.completedAt = RowValues.instant(row, "completed_at");
+    job.updatedAt = RowValues.instant(row, "updated_at");
     job.result = MediaRow.of(row, job.tenantId);
     return job;
-  }
-
-  private static Instant instant(Row row, String column) {
-    OffsetDateTime value = row.getOffsetDateTime(column);
-    return value == null ? null : value.toInstant();
   }
 }

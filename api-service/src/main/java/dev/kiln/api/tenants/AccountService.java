@@ -1,6 +1,7 @@
 package dev.kiln.api.tenants;
 
 import dev.kiln.api.config.MediaConfig;
+import dev.kiln.api.db.RowValues;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.model.pipeline.Limits;
 import io.smallrye.mutiny.Uni;
@@ -52,9 +53,7 @@ public class AccountService {
         new AccountView.Usage(row.getLong("queued"), row.getLong("processing")),
         new AccountView.Webhooks(
             row.getOffsetDateTime("webhook_secret_created_at") != null,
-            row.getOffsetDateTime("webhook_secret_created_at") == null
-                ? null
-                : row.getOffsetDateTime("webhook_secret_created_at").toInstant()),
+            RowValues.instant(row, "webhook_secret_created_at")),
         new AccountView.Limits(media.maxBytes(), media.maxPixels(), Limits.MAX_STEPS));
   }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.api.webhooks;
 
+import dev.kiln.api.db.RowValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * The account's webhook secret, which signs the webhooks of jobs submitted with their own {@code
@@ -61,12 +61,8 @@ public class AccountSecretStore {
 
     static State of(Row row) {
       return new State(
-          instant(row.getOffsetDateTime("webhook_secret_created_at")),
-          instant(row.getOffsetDateTime("webhook_previous_secret_expires_at")));
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-      return value == null ? null : value.toInstant();
+          RowValues.instant(row, "webhook_secret_created_at"),
+          RowValues.instant(row, "webhook_previous_secret_expires_at"));
     }
   }
 }

@@ -1,11 +1,11 @@
 package dev.kiln.api.webhooks;
 
+import dev.kiln.api.db.RowValues;
 import dev.kiln.api.events.EventRecord;
 import dev.kiln.api.media.Media;
 import dev.kiln.api.media.MediaRow;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * A delivery claimed by this instance for one attempt, with everything the attempt needs: the
@@ -52,8 +52,7 @@ record ClaimedDelivery(
         endpoint ? row.getString("endpoint_id") : row.getString("tenant_id"),
         bytes(row, endpoint ? "endpoint_secret" : "tenant_secret"),
         bytes(row, endpoint ? "endpoint_previous_secret" : "tenant_previous_secret"),
-        instant(
-            row.getOffsetDateTime(endpoint ? "endpoint_previous_until" : "tenant_previous_until")),
+        RowValues.instant(row, endpoint ? "endpoint_previous_until" : "tenant_previous_until"),
         EventRecord.of(row),
         MediaRow.of(row, row.getString("tenant_id")));
   }
@@ -61,9 +60,5 @@ record ClaimedDelivery(
   private static byte[] bytes(Row row, String column) {
     var buffer = row.getBuffer(column);
     return buffer == null ? null : buffer.getBytes();
-  }
-
-  private static Instant instant(OffsetDateTime value) {
-    return value == null ? null : value.toInstant();
   }
 }

@@ -1,8 +1,8 @@
 package dev.kiln.api.webhooks;
 
+import dev.kiln.api.db.RowValues;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -53,7 +53,7 @@ public record WebhookDeliveryView(
     static Attempt of(Row row) {
       return new Attempt(
           row.getInteger("number"),
-          row.getOffsetDateTime("attempted_at").toInstant(),
+          RowValues.instant(row, "attempted_at"),
           row.getInteger("status_code"),
           row.getInteger("duration_ms"),
           row.getString("error"),
@@ -72,13 +72,9 @@ public record WebhookDeliveryView(
         row.getString("job_id"),
         row.getString("status"),
         attempts,
-        instant(row.getOffsetDateTime("next_attempt_at")),
+        RowValues.instant(row, "next_attempt_at"),
         row.getString("final_error"),
-        row.getOffsetDateTime("created_at").toInstant(),
-        row.getOffsetDateTime("updated_at").toInstant());
-  }
-
-  private static Instant instant(OffsetDateTime value) {
-    return value == null ? null : value.toInstant();
+        RowValues.instant(row, "created_at"),
+        RowValues.instant(row, "updated_at"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.api.webhooks;
 
+import dev.kiln.api.db.RowValues;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,7 +34,7 @@ public record WebhookEndpoint(
         row.getBoolean("enabled"),
         row.getString("disabled_reason"),
         row.getBoolean("include_result"),
-        row.getOffsetDateTime("created_at").toInstant(),
-        row.getOffsetDateTime("updated_at").toInstant());
+        RowValues.instant(row, "created_at"),
+        RowValues.instant(row, "updated_at"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.kiln.api.webhooks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.Map;
@@ -17,6 +18,7 @@ public class WebhookSchemaResource {
   }
 
   @GET
+  @NonBlocking // the schemas are built once; authentication runs on the event loop
   @Operation(
       summary =
           "The JSON Schema (draft 2020-12) of the body of each webhook event type, generated"

@@ -262,19 +262,7 @@ class WebhookDeliveryTest {
   void aJobsOwnUrlIsSignedWithTheAccountSecret() throws Exception {
     String secret = Webhooks.createAccountSecret();
     String media = Api.uploadPng(16, 16);
-    String job =
-        asTenant()
-            .contentType(ContentType.JSON)
-            .body(
-                """
-                {"input": {"media_id": "%s"}, "preset": "avatar",
-                 "webhook_url": "%s", "webhook_events": ["job.queued", "job.completed"]}"""
-                    .formatted(media, receiver.url("/job")))
-            .post("/v1/jobs")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
+    String job = submitWithOwnUrl(media, "/job");
     finish(job, media);
 
     await().atMost(WAIT).until(() -> receiver.receivedOn("/job").size() >= 2);
@@ -306,19 +294,7 @@ class WebhookDeliveryTest {
     Webhooks.createAccountSecret();
     receiver.then(Reply.status(410));
     String media = Api.uploadPng(16, 16);
-    String job =
-        asTenant()
-            .contentType(ContentType.JSON)
-            .body(
-                """
-                {"input": {"media_id": "%s"}, "preset": "avatar",
-                 "webhook_url": "%s", "webhook_events": ["job.queued", "job.completed"]}"""
-                    .formatted(media, receiver.url("/gone-job")))
-            .post("/v1/jobs")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
+    String job = submitWithOwnUrl(media, "/gone-job");
     await()
         .atMost(WAIT)
         .untilAsserted(
@@ -444,6 +420,22 @@ class WebhookDeliveryTest {
         .atMost(WAIT)
         .untilAsserted(
             () -> asTenant().get("/v1/jobs/" + job).then().body("status", equalTo("completed")));
+  }
+
+  /** Submits a job whose queued and completed events go to {@code path} of the receiver. */
+  private String submitWithOwnUrl(String media, String path) {
+    return asTenant()
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"input": {"media_id": "%s"}, "preset": "avatar",
+             "webhook_url": "%s", "webhook_events": ["job.queued", "job.completed"]}"""
+                .formatted(media, receiver.url(path)))
+        .post("/v1/jobs")
+        .then()
+        .statusCode(202)
+        .extract()
+        .path("id");
   }
 
   private Received awaitOne(String path) {
