@@ -1,8 +1,11 @@
 package dev.kiln.api.problems;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kiln.model.validation.Violation;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem document ({@code application/problem+json}) with Kiln's extension members
@@ -16,7 +19,14 @@ public record Problem(
     String detail,
     String instance,
     String code,
-    List<Violation> errors) {
+    List<Violation> errors,
+    @JsonIgnore Map<String, Object> extensions) {
+
+  /** Members of a problem type beyond the standard ones, such as {@code balance}. */
+  @JsonAnyGetter
+  public Map<String, Object> members() {
+    return extensions;
+  }
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -29,6 +39,12 @@ public record Problem(
         detail,
         instance,
         code.code(),
-        errors);
+        errors,
+        Map.of());
+  }
+
+  /** This problem with extension members. */
+  public Problem with(Map<String, Object> members) {
+    return new Problem(type, title, status, detail, instance, code, errors, Map.copyOf(members));
   }
 }

@@ -18,7 +18,11 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response api(ApiException e, UriInfo uri) {
-    return respond(Problem.of(e.code(), e.getMessage(), uri.getPath(), e.errors()));
+    Response.ResponseBuilder response =
+        builder(
+            Problem.of(e.code(), e.getMessage(), uri.getPath(), e.errors()).with(e.extensions()));
+    e.headers().forEach(response::header);
+    return response.build();
   }
 
   @ServerExceptionMapper
@@ -103,6 +107,10 @@ public class ProblemMappers {
   }
 
   private static Response respond(Problem problem) {
-    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    return builder(problem).build();
+  }
+
+  private static Response.ResponseBuilder builder(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
   }
 }
