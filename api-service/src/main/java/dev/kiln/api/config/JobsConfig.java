@@ -23,4 +23,8 @@ public interface JobsConfig {
   /** The longest {@code deadline_seconds} a client may ask for. */
   @WithDefault("86400")
   int maxDeadlineSeconds();
+
+  /** How long an {@code Idempotency-Key} names its request; a retry after that is a new job. */
+  @WithDefault("24h")
+  Duration idempotencyKeyTtl();
 }

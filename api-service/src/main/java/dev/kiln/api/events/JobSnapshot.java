@@ -25,6 +25,10 @@ public final class JobSnapshot {
     job.tenantId = event.tenantId();
     job.status = state.getString("status");
     job.preset = state.getString("preset");
+    job.priority = state.getInteger("priority", 0);
+    job.credits = state.getInteger("credits", 0);
+    job.creditsMetered = state.getBoolean("credits_metered", false);
+    job.rerunOf = state.getString("rerun_of");
     job.attempt = state.getInteger("attempt", 1);
     job.eventSeq = event.seq();
     job.progressPercentage = state.getInteger("progress_percentage");

@@ -39,6 +39,7 @@ public class Job extends PanacheEntityBase {
   /** JSON of the complete pipeline (always ending in encode). */
   public String pipeline;
 
+  /** The lane: {@link JobPriority#stored()}. */
   public int priority;
 
   public Instant deadline;
@@ -87,6 +88,24 @@ public class Job extends PanacheEntityBase {
 
   @Column(name = "error_retryable")
   public Boolean errorRetryable;
+
+  /** The job's cost in credits, reserved at submit. */
+  public int credits;
+
+  /** Whether the cost was reserved from a metered balance (charged or refunded at the end). */
+  @Column(name = "credits_metered")
+  public boolean creditsMetered;
+
+  /** The preset, or the pipeline's ops joined by {@code +}: what estimates group jobs by. */
+  public String kind;
+
+  /** The job this one re-runs, or null. */
+  @Column(name = "rerun_of")
+  public String rerunOf;
+
+  /** When the job was handed to the workers; null while it waits in its lane. */
+  @Column(name = "dispatched_at")
+  public Instant dispatchedAt;
 
   @Column(name = "created_at")
   public Instant createdAt;

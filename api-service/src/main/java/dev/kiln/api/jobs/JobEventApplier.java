@@ -1,5 +1,6 @@
 package dev.kiln.api.jobs;
 
+import dev.kiln.api.lanes.JobDispatcher;
 import dev.kiln.model.jobs.JobEvent;
 import dev.kiln.model.kafka.Topics;
 import io.quarkus.logging.Log;
@@ -28,9 +29,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class JobEventApplier {
 
   private final JobTransitions transitions;
+  private final JobDispatcher dispatcher;
 
-  public JobEventApplier(JobTransitions transitions) {
+  public JobEventApplier(JobTransitions transitions, JobDispatcher dispatcher) {
     this.transitions = transitions;
+    this.dispatcher = dispatcher;
   }
 
   @Incoming(Topics.JOB_EVENTS)
@@ -42,6 +45,8 @@ public class JobEventApplier {
     return transitions
         .applyWorkerEvents(runs)
         .invoke(result -> log(runs, result))
+        // Started and finished jobs change the dispatch window.
+        .invoke(dispatcher::wake)
         .replaceWithVoid();
   }
 

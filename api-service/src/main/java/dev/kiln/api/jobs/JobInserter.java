@@ -1,7 +1,8 @@
 package dev.kiln.api.jobs;
 
+import dev.kiln.api.config.JobsConfig;
 import dev.kiln.api.db.GroupCommit;
-import dev.kiln.api.outbox.OutboxRelay;
+import dev.kiln.api.lanes.JobDispatcher;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.problems.ProblemCode;
 import dev.kiln.model.validation.Violation;
@@ -12,23 +13,26 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
- * Writes accepted jobs with their outbox commands, many submits per transaction (group commit).
- * While one transaction runs, the submits that arrive wait for the next, which takes them all (up
- * to {@link #MAX_BATCH}): a lone submit goes at once, and under load a fsync and two round trips
- * serve a whole batch instead of one job. Each job is still durable, with its command in the same
- * transaction, before its 202 is sent. A database error fails every submit of its batch (with the
- * error a lone submit would get); the rows are validated before they get here, so such an error is
- * the database's, not one request's. A missing media fails only its own submit; a taken idempotency
- * key answers the job that took it.
+ * Writes accepted jobs, many submits per transaction (group commit). While one transaction runs,
+ * the submits that arrive wait for the next, which takes them all (up to {@link #MAX_BATCH}): a
+ * lone submit goes at once, and under load a fsync and a few round trips serve a whole batch
+ * instead of one job. Each job is durable before its 202 is sent; it waits in its lane until the
+ * {@link dev.kiln.api.lanes.JobDispatcher} hands it to the workers.
+ *
+ * <p>One submit never fails another: inputs are validated before they get here, and what only the
+ * database can tell (a missing media, a reused idempotency key, too few credits) fails the submit
+ * it concerns alone. A database error fails every submit of its batch (with the error a lone submit
+ * would get): such an error is the database's, not one request's.
  */
 @ApplicationScoped
 public class JobInserter {
@@ -38,48 +42,97 @@ public class JobInserter {
   private static final String FIND_MEDIA =
       "select id, tenant_id, storage_key from media where id = any($1)";
 
+  /** Batches take locks in this order: tenant, then idempotency key (none first). */
+  private static final Comparator<Pending> LOCK_ORDER =
+      Comparator.<Pending, String>comparing(p -> p.job().tenantId)
+          .thenComparing(p -> p.job().idempotencyKey, Comparator.nullsFirst(String::compareTo));
+
   private final Pool pool;
   private final JobTransitions transitions;
   private final JobReader reader;
-  private final OutboxRelay relay;
+  private final JobDispatcher dispatcher;
+  private final Duration keyTtl;
   private final GroupCommit<Pending> batches = new GroupCommit<>(MAX_BATCH, this::writeBatch);
 
-  public JobInserter(Pool pool, JobTransitions transitions, JobReader reader, OutboxRelay relay) {
+  public JobInserter(
+      Pool pool,
+      JobTransitions transitions,
+      JobReader reader,
+      JobDispatcher dispatcher,
+      JobsConfig config) {
     this.pool = pool;
     this.transitions = transitions;
     this.reader = reader;
-    this.relay = relay;
+    this.dispatcher = dispatcher;
+    this.keyTtl = config.idempotencyKeyTtl();
   }
 
   /**
-   * Inserts {@code job} (its {@code inputKey} resolved here from {@code mediaId}, when given) and
-   * its command.
+   * Inserts a job (its input key resolved here from {@code mediaId}, when given).
    *
-   * @param command the encoded command, given the resolved input key (null for a URL input)
-   * @return the job once committed or, when its idempotency key was taken, the job that took it;
-   *     fails with {@code media_not_found} when the media is missing or another tenant's
+   * @return the job once committed or, when its idempotency key names the same request already, the
+   *     job that request created; fails with {@code media_not_found}, {@code
+   *     idempotency_key_reused} or {@code insufficient_credits}
    */
-  public Uni<Job> insert(Job job, String mediaId, Function<String, byte[]> command) {
+  public Uni<Accepted> insert(JobTransitions.NewJob job, String mediaId) {
     return Uni.createFrom()
-        .<Job>emitter(emitter -> batches.add(new Pending(job, mediaId, command, emitter)))
-        .chain(
-            written ->
-                written != null
-                    ? Uni.createFrom().item(written)
-                    : reader.findByIdempotencyKey(job.tenantId, job.idempotencyKey));
+        .<JobTransitions.AcceptOutcome>emitter(
+            emitter -> batches.add(new Pending(job, mediaId, emitter)))
+        .chain(outcome -> result(job.job(), outcome));
   }
 
-  /** A submit waiting for its batch; its emitter gets the job, or null for a taken key. */
+  /** A job as accepted, and whether it was created by an earlier request with the same key. */
+  public record Accepted(Job job, boolean replayed) {}
+
+  private Uni<Accepted> result(Job job, JobTransitions.AcceptOutcome outcome) {
+    return switch (outcome.outcome()) {
+      case "accepted" -> Uni.createFrom().item(new Accepted(job, false));
+      case "replayed" ->
+          reader
+              .findOwned(job.tenantId, List.of(outcome.jobId()))
+              .map(found -> new Accepted(found.getFirst(), true));
+      case "key_reused" ->
+          Uni.createFrom()
+              .failure(
+                  new ApiException(
+                      ProblemCode.IDEMPOTENCY_KEY_REUSED,
+                      "Idempotency-Key '"
+                          + job.idempotencyKey
+                          + "' was used with another request (endpoint or body) within its"
+                          + " lifetime; use a new key for a new request",
+                      List.of(new Violation("Idempotency-Key", "names another request"))));
+      case "insufficient_credits" ->
+          Uni.createFrom()
+              .failure(
+                  new ApiException(
+                          ProblemCode.INSUFFICIENT_CREDITS,
+                          "The job costs "
+                              + job.credits
+                              + " credit(s) and the account has "
+                              + outcome.balance())
+                      .with("balance", outcome.balance())
+                      .with("cost", job.credits));
+      default -> throw new IllegalStateException("unknown outcome " + outcome.outcome());
+    };
+  }
+
+  /** A submit waiting for its batch. */
   private record Pending(
-      Job job, String mediaId, Function<String, byte[]> command, UniEmitter<? super Job> emitter) {}
+      JobTransitions.NewJob newJob,
+      String mediaId,
+      UniEmitter<? super JobTransitions.AcceptOutcome> emitter) {
+    Job job() {
+      return newJob.job();
+    }
+  }
 
   private Uni<Void> writeBatch(List<Pending> batch) {
-    Map<Pending, Boolean> written = new LinkedHashMap<>();
-    return pool.withTransaction(connection -> write(connection, batch, written))
+    Map<Pending, JobTransitions.AcceptOutcome> outcomes = new LinkedHashMap<>();
+    return pool.withTransaction(connection -> write(connection, batch, outcomes))
         .invoke(
             () -> {
-              written.forEach((p, inserted) -> p.emitter().complete(inserted ? p.job() : null));
-              relay.wake();
+              outcomes.forEach((p, outcome) -> p.emitter().complete(outcome));
+              dispatcher.wake();
             })
         .onFailure()
         .invoke(
@@ -91,10 +144,12 @@ public class JobInserter {
 
   /**
    * Resolves the inputs, fails the submits whose media is missing, accepts the rest; {@code
-   * written} gets each accepted submit and whether its row was inserted.
+   * outcomes} gets each accepted submit's outcome.
    */
   private Uni<Void> write(
-      SqlConnection connection, List<Pending> batch, Map<Pending, Boolean> written) {
+      SqlConnection connection,
+      List<Pending> batch,
+      Map<Pending, JobTransitions.AcceptOutcome> outcomes) {
     String[] mediaIds =
         batch.stream()
             .map(Pending::mediaId)
@@ -116,7 +171,6 @@ public class JobInserter {
     return media.chain(
         found -> {
           List<Pending> accepted = new ArrayList<>(batch.size());
-          List<JobTransitions.NewJob> jobs = new ArrayList<>(batch.size());
           for (Pending pending : batch) {
             Job job = pending.job();
             if (pending.mediaId() != null) {
@@ -128,17 +182,17 @@ public class JobInserter {
               job.inputKey = row.getString("storage_key");
             }
             accepted.add(pending);
-            jobs.add(new JobTransitions.NewJob(job, pending.command().apply(job.inputKey)));
           }
-          if (jobs.isEmpty()) {
+          if (accepted.isEmpty()) {
             return Uni.createFrom().voidItem();
           }
+          accepted.sort(LOCK_ORDER);
           return transitions
-              .accept(connection, jobs)
+              .accept(connection, accepted.stream().map(Pending::newJob).toList(), keyTtl)
               .invoke(
-                  inserted -> {
+                  results -> {
                     for (int i = 0; i < accepted.size(); i++) {
-                      written.put(accepted.get(i), inserted.get(i));
+                      outcomes.put(accepted.get(i), results.get(i));
                     }
                   })
               .replaceWithVoid();

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** Submit, poll and cancel jobs: {@code /v1/jobs}. */
+/** Submit, poll, list, cancel and re-run jobs: {@code /v1/jobs}. */
 @Path("/v1/jobs")
 public class JobResource {
 
@@ -40,6 +39,7 @@ public class JobResource {
 
   private final JobService jobs;
   private final JobMapper mapper;
+  private final JobAnswers answers;
   private final CurrentTenant tenant;
   private final JobStreams streams;
   private final SseStreams sse;
@@ -48,13 +48,15 @@ public class JobResource {
   public JobResource(
       JobService jobs,
       JobMapper mapper,
+      JobAnswers answers,
       CurrentTenant tenant,
       JobStreams streams,
       SseStreams sse,
       WebhookDeliveryService deliveries) {
     this.jobs = jobs;
-    this.deliveries = deliveries;
     this.mapper = mapper;
+    this.answers = answers;
+    this.deliveries = deliveries;
     this.tenant = tenant;
     this.streams = streams;
     this.sse = sse;
@@ -64,20 +66,17 @@ public class JobResource {
   @Operation(summary = "Submit a job; answers 202 with the queued job")
   public Uni<Response> submit(
       SubmitJobRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-    return jobs.submit(tenant.id(), request, idempotencyKey)
-        .map(
-            job ->
-                Response.accepted(mapper.toView(job))
-                    .location(URI.create("/v1/jobs/" + job.id))
-                    .build());
+    return answers.accepted(
+        jobs.submit(
+            tenant.id(), request, idempotencyKey, JobOrigin.of("POST /v1/jobs", null, request)));
   }
 
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "A job's status, progress and result")
+  @Operation(summary = "A job's status, progress, queue position and result")
   public Uni<JobView> get(@RestPath String id) {
-    return jobs.find(tenant.id(), id).map(mapper::toView);
+    return jobs.find(tenant.id(), id).chain(answers::view);
   }
 
   @GET
@@ -103,27 +102,73 @@ public class JobResource {
   }
 
   @GET
-  @Operation(summary = "Status of several jobs at once: ?ids=job_a,job_b (at most 100)")
-  public Uni<JobList> batch(@QueryParam("ids") String ids) {
+  @Operation(
+      summary =
+          "The account's jobs, newest first (?status=, ?preset=, ?created_after=,"
+              + " ?created_before=, ?limit=, ?cursor=), or several jobs by id (?ids=job_a,job_b,"
+              + " at most 100; unknown ones listed in missing)")
+  public Uni<JobList> list(
+      @QueryParam("ids") String ids,
+      @QueryParam("status") String status,
+      @QueryParam("preset") String preset,
+      @QueryParam("created_after") String createdAfter,
+      @QueryParam("created_before") String createdBefore,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    if (ids != null) {
+      if (status != null
+          || preset != null
+          || createdAfter != null
+          || createdBefore != null
+          || limit != null
+          || cursor != null) {
+        throw ApiException.invalid("ids", "ids takes no other filter, limit or cursor");
+      }
+      return byIds(ids);
+    }
+    JobFilter filter = JobFilter.of(status, preset, createdAfter, createdBefore);
+    PageRequest page = PageRequest.of(limit, cursor, Ids.JOB);
+    return jobs.list(tenant.id(), filter, page)
+        .chain(
+            fetched -> {
+              Page<Job> shown = Page.of(fetched, page.limit(), job -> job.id);
+              return answers
+                  .views(shown.data())
+                  .map(views -> new JobList("list", views, shown.nextCursor(), List.of()));
+            });
+  }
+
+  private Uni<JobList> byIds(String ids) {
     List<String> wanted =
-        ids == null
-            ? List.of()
-            : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        Arrays.stream(ids.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .distinct()
+            .toList();
     if (wanted.isEmpty() || wanted.size() > MAX_BATCH_IDS) {
       throw ApiException.invalid("ids", "give 1 to " + MAX_BATCH_IDS + " comma-separated job ids");
     }
-    return jobs.findAll(tenant.id(), wanted)
-        .map(
+    List<String> wellFormed = wanted.stream().filter(id -> Ids.isValid(Ids.JOB, id)).toList();
+    return jobs.findAll(tenant.id(), wellFormed)
+        .chain(
             found -> {
               Map<String, Job> byId =
                   found.stream().collect(Collectors.toMap(j -> j.id, Function.identity()));
-              return new JobList(
-                  "list",
-                  wanted.stream()
-                      .filter(byId::containsKey)
-                      .map(id -> mapper.toView(byId.get(id)))
-                      .toList());
+              List<Job> ordered = wanted.stream().filter(byId::containsKey).map(byId::get).toList();
+              List<String> missing = wanted.stream().filter(id -> !byId.containsKey(id)).toList();
+              return answers.views(ordered).map(views -> new JobList("list", views, null, missing));
             });
+  }
+
+  @POST
+  @Path("/{id}/rerun")
+  @Operation(
+      summary =
+          "Run a job again: a new job with its input, pipeline, priority, metadata and webhook,"
+              + " naming it in rerun_of; answers 202")
+  public Uni<Response> rerun(
+      @RestPath String id, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    return answers.accepted(jobs.rerun(tenant.id(), id, idempotencyKey));
   }
 
   @POST
@@ -146,6 +191,12 @@ public class JobResource {
     return jobs.find(tenant.id(), id).chain(job -> deliveries.ofJob(tenant.id(), id, status, page));
   }
 
-  /** A list of job objects. */
-  public record JobList(String object, List<JobView> data) {}
+  /**
+   * A list of job objects.
+   *
+   * @param nextCursor the cursor of the next page of a listing, null on the last one (and for ids)
+   * @param missing the requested ids that name no job of the account (empty for a listing)
+   */
+  public record JobList(
+      String object, List<JobView> data, String nextCursor, List<String> missing) {}
 }

@@ -1,22 +1,25 @@
 package dev.kiln.api.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.kiln.api.credits.CreditCosts;
 import dev.kiln.api.events.EventType;
+import dev.kiln.api.lanes.QueueLimits;
 import dev.kiln.api.outbox.OutboxRelay;
+import dev.kiln.api.paging.PageRequest;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.problems.ProblemCode;
 import dev.kiln.api.webhooks.AccountSecretStore;
 import dev.kiln.model.ids.Ids;
 import dev.kiln.model.jobs.CancelJob;
-import dev.kiln.model.jobs.JobCommand;
 import dev.kiln.model.json.JsonCodec;
 import dev.kiln.model.json.KilnJson;
 import dev.kiln.model.pipeline.Pipelines;
 import dev.kiln.model.pipeline.Step;
 import dev.kiln.model.presets.Preset;
 import dev.kiln.model.validation.Violation;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,49 +33,49 @@ import java.util.List;
 public class JobService {
 
   private static final ObjectMapper JSON = KilnJson.mapper();
-  private static final JsonCodec<JobCommand> COMMANDS = JsonCodec.of(JobCommand.class);
+
+  /** Pipelines are written as a list of steps, each with its {@code op}. */
+  private static final ObjectWriter STEPS = JSON.writerFor(new TypeReference<List<Step>>() {});
+
   private static final JsonCodec<CancelJob> CANCELS = JsonCodec.of(CancelJob.class);
   static final int MAX_IDEMPOTENCY_KEY = 255;
 
-  private final JobRepository jobs;
   private final SubmitJobValidator validator;
   private final OutboxRelay relay;
   private final JobInserter inserter;
   private final JobReader reader;
   private final JobTransitions transitions;
   private final AccountSecretStore accountSecrets;
+  private final CreditCosts costs;
+  private final QueueLimits queueLimits;
 
   public JobService(
-      JobRepository jobs,
       SubmitJobValidator validator,
       OutboxRelay relay,
       JobInserter inserter,
       JobReader reader,
       JobTransitions transitions,
-      AccountSecretStore accountSecrets) {
-    this.jobs = jobs;
+      AccountSecretStore accountSecrets,
+      CreditCosts costs,
+      QueueLimits queueLimits) {
     this.validator = validator;
     this.relay = relay;
     this.inserter = inserter;
     this.reader = reader;
     this.transitions = transitions;
     this.accountSecrets = accountSecrets;
+    this.costs = costs;
+    this.queueLimits = queueLimits;
   }
 
   /**
-   * Accepts a job: the row and its command (outbox) commit together, then the relay publishes. With
-   * an idempotency key already used by this tenant, the earlier job is returned instead.
+   * Accepts a job: the row, its credit reservation and its idempotency key commit together; the
+   * {@link dev.kiln.api.lanes.JobDispatcher} then hands it to the workers in the order of the
+   * lanes. With an idempotency key naming the same request, the job that request created is
+   * answered instead ({@link JobInserter.Accepted#replayed()}).
    */
-  public Uni<Job> submit(String tenantId, SubmitJobRequest request, String idempotencyKey) {
-    return submit(tenantId, request, idempotencyKey, request == null ? null : request.preset());
-  }
-
-  /**
-   * As {@link #submit(String, SubmitJobRequest, String)}, for a pipeline built by a named recipe
-   * (such as {@code POST /v1/stickers}): the job shows {@code preset} as its preset.
-   */
-  public Uni<Job> submit(
-      String tenantId, SubmitJobRequest request, String idempotencyKey, String preset) {
+  public Uni<JobInserter.Accepted> submit(
+      String tenantId, SubmitJobRequest request, String idempotencyKey, JobOrigin origin) {
     checkIdempotencyKey(idempotencyKey);
     return validator
         .validate(request)
@@ -81,25 +84,78 @@ public class JobService {
               if (!violations.isEmpty()) {
                 return Uni.createFrom().failure(ApiException.invalid(violations));
               }
-              return request.webhookUrl() == null
-                  ? Uni.createFrom().voidItem()
-                  : requireAccountSecret(tenantId);
-            })
-        .chain(
-            () -> {
               String mediaId = request.input().mediaId();
               if (mediaId != null && !Ids.isValid(Ids.MEDIA, mediaId)) {
                 // Malformed ids (a NUL character, say) never reach the batched insert.
                 throw JobInserter.mediaNotFound(mediaId);
               }
-              Job job = newJob(tenantId, request, preset, idempotencyKey);
-              List<Step> pipeline = pipeline(request);
+              List<Step> pipeline =
+                  Pipelines.withEncode(
+                      request.preset() != null
+                          ? Preset.byName(request.preset()).orElseThrow().steps()
+                          : request.pipeline());
+              String preset = origin.preset() != null ? origin.preset() : request.preset();
+              JobSpec spec =
+                  new JobSpec(
+                      request.input(),
+                      pipeline,
+                      preset,
+                      request.metadata() == null ? null : request.metadata().toString(),
+                      JobPriority.ofWire(request.priority() == null ? "normal" : request.priority())
+                          .orElseThrow(),
+                      request.deadlineSeconds(),
+                      request.webhookUrl(),
+                      request.webhookUrl() == null
+                          ? null
+                          : (request.webhookEvents() == null
+                                  ? EventType.terminalJobTypes()
+                                  : request.webhookEvents().stream().distinct().toList())
+                              .toArray(String[]::new));
+              return accept(tenantId, spec, idempotencyKey, origin);
+            });
+  }
+
+  /**
+   * Runs a job again: a new job with the same input, pipeline, preset, priority, metadata and
+   * webhook as {@code id}, whatever became of it, naming it in {@code rerun_of}.
+   */
+  public Uni<JobInserter.Accepted> rerun(String tenantId, String id, String idempotencyKey) {
+    checkIdempotencyKey(idempotencyKey);
+    return reader
+        .findSpec(tenantId, id)
+        .chain(
+            spec -> {
+              if (spec == null) {
+                throw ApiException.notFound("job", id);
+              }
+              return accept(
+                  tenantId,
+                  spec,
+                  idempotencyKey,
+                  new JobOrigin("POST /v1/jobs/" + id + "/rerun", spec.preset(), "rerun", id));
+            });
+  }
+
+  private Uni<JobInserter.Accepted> accept(
+      String tenantId, JobSpec spec, String idempotencyKey, JobOrigin origin) {
+    Uni<Void> checks =
+        spec.webhookUrl() == null
+            ? queueLimits.check(tenantId)
+            : requireAccountSecret(tenantId).chain(() -> queueLimits.check(tenantId));
+    return checks
+        .chain(
+            () -> {
+              Job job = newJob(tenantId, spec, idempotencyKey, origin);
               return inserter.insert(
-                  job,
-                  request.input().mediaId(),
-                  inputKey -> COMMANDS.encode(command(job, request, pipeline, inputKey)));
+                  new JobTransitions.NewJob(job, origin.endpoint(), origin.bodyHash()),
+                  spec.input().mediaId());
             })
-        .invoke(job -> Log.infof("job %s queued (tenant %s)", job.id, tenantId));
+        .invoke(
+            accepted -> {
+              if (!accepted.replayed()) {
+                Log.infof("job %s queued (tenant %s)", accepted.job().id, tenantId);
+              }
+            });
   }
 
   /** An {@code Idempotency-Key} is 1 to 255 printable ASCII characters. */
@@ -134,12 +190,21 @@ public class JobService {
             });
   }
 
-  @WithSession
   public Uni<Job> find(String tenantId, String id) {
-    return jobs.findOwned(tenantId, id)
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.notFound("job", id));
+    return reader
+        .findOwned(tenantId, List.of(id))
+        .map(
+            found -> {
+              if (found.isEmpty()) {
+                throw ApiException.notFound("job", id);
+              }
+              return found.getFirst();
+            });
+  }
+
+  /** A page of the tenant's jobs, newest first. */
+  public Uni<List<Job>> list(String tenantId, JobFilter filter, PageRequest page) {
+    return reader.list(tenantId, filter, page);
   }
 
   public Uni<List<Job>> findAll(String tenantId, List<String> ids) {
@@ -167,63 +232,34 @@ public class JobService {
             });
   }
 
-  /** The complete pipeline of a request: its steps or its preset's, ending in an encode. */
-  private static List<Step> pipeline(SubmitJobRequest request) {
-    return Pipelines.withEncode(
-        request.preset() != null
-            ? Preset.byName(request.preset()).orElseThrow().steps()
-            : request.pipeline());
-  }
-
   /** A new queued job, not yet persisted; its input key is resolved when it is written. */
-  private static Job newJob(
-      String tenantId, SubmitJobRequest request, String preset, String idempotencyKey) {
+  private Job newJob(String tenantId, JobSpec spec, String idempotencyKey, JobOrigin origin) {
     Instant now = now();
-    List<Step> pipeline = pipeline(request);
     Job job = new Job();
     job.id = Ids.job();
     job.tenantId = tenantId;
     job.status = JobStatus.QUEUED.wire();
-    job.preset = preset;
-    job.input = json(request.input());
-    job.pipeline = json(pipeline);
-    job.priority = request.priority() == null ? 0 : request.priority();
-    job.deadline =
-        request.deadlineSeconds() == null ? null : now.plusSeconds(request.deadlineSeconds());
-    job.metadata = request.metadata() == null ? null : request.metadata().toString();
+    job.preset = spec.preset();
+    job.input = json(JSON.writer(), spec.input());
+    job.pipeline = json(STEPS, spec.pipeline());
+    job.priority = spec.priority().stored();
+    job.deadline = spec.deadlineSeconds() == null ? null : now.plusSeconds(spec.deadlineSeconds());
+    job.metadata = spec.metadata();
     job.idempotencyKey = idempotencyKey;
-    job.webhookUrl = request.webhookUrl();
-    job.webhookEvents =
-        request.webhookUrl() == null
-            ? null
-            : (request.webhookEvents() == null
-                    ? EventType.terminalJobTypes()
-                    : request.webhookEvents().stream().distinct().toList())
-                .toArray(String[]::new);
+    job.webhookUrl = spec.webhookUrl();
+    job.webhookEvents = spec.webhookEvents();
+    job.credits = costs.of(spec.preset(), spec.pipeline());
+    job.kind = spec.kind();
+    job.rerunOf = origin.rerunOf();
     job.attempt = 1;
     job.createdAt = now;
     job.updatedAt = now;
     return job;
   }
 
-  private static JobCommand command(
-      Job job, SubmitJobRequest request, List<Step> pipeline, String inputKey) {
-    return new JobCommand(
-        JobCommand.VERSION,
-        job.id,
-        job.tenantId,
-        job.attempt,
-        request.input(),
-        inputKey,
-        pipeline,
-        job.priority,
-        job.deadline,
-        job.createdAt);
-  }
-
-  private static String json(Object value) {
+  private static String json(ObjectWriter writer, Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return writer.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

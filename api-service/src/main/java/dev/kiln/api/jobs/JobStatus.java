@@ -1,5 +1,9 @@
 package dev.kiln.api.jobs;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /** Job statuses; the terminal ones never change again. */
 public enum JobStatus {
   QUEUED,
@@ -20,5 +24,15 @@ public enum JobStatus {
 
   public static JobStatus ofWire(String value) {
     return valueOf(value.toUpperCase());
+  }
+
+  /** The status with this wire value, if any. */
+  public static Optional<JobStatus> find(String wire) {
+    return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
+  }
+
+  /** Every wire value, comma-separated. */
+  public static String wireValues() {
+    return Arrays.stream(values()).map(JobStatus::wire).collect(Collectors.joining(", "));
   }
 }

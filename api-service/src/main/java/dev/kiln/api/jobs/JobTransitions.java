@@ -1,6 +1,5 @@
 package dev.kiln.api.jobs;
 
-import dev.kiln.api.outbox.OutboxMessage;
 import dev.kiln.model.kafka.Topics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -9,14 +8,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.data.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The one place that changes a job's status: every transition of the lifecycle is a statement here,
@@ -37,20 +35,16 @@ import java.util.function.Function;
 @ApplicationScoped
 public class JobTransitions {
 
-  /** Accepts one job and its command, unless its idempotency key was used: one row or none. */
+  /**
+   * Accepts one job (see {@code kiln_accept_job} in {@code V4__credits_idempotency_lanes.sql}):
+   * checks its idempotency key, reserves its credits, inserts it waiting in its lane.
+   */
   private static final String ACCEPT =
-      """
-      with job as (
-        insert into jobs (id, tenant_id, status, preset, input, input_key, pipeline, priority,
-                          deadline, metadata, idempotency_key, webhook_url, webhook_events,
-                          attempt, created_at, updated_at)
-        values ($1, $2, 'queued', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $13)
-        on conflict (tenant_id, idempotency_key) where idempotency_key is not null do nothing
-        returning id)
-      insert into outbox (topic, message_key, payload)
-      select $14, id, $15 from job
-      returning message_key
-      """;
+      "select outcome, job_id, balance from kiln_accept_job($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+          + " $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
+
+  /** Takes a batch's metered tenants' locks in one order, before any of its idempotency keys. */
+  private static final String LOCK_TENANTS = "select kiln_lock_metered_tenants($1)";
 
   /** Applies an {@link EventRun} of a worker's events; see {@link JobEventApplier}. */
   private static final String APPLY_WORKER_EVENTS =
@@ -97,8 +91,8 @@ public class JobTransitions {
       """;
 
   /**
-   * Jobs processing with no event for a while: a new attempt (re-queued, its command in the outbox
-   * by the caller) or, after the last attempt, failed.
+   * Jobs processing with no event for a while: a new attempt (back in its lane, where the
+   * dispatcher finds it first: its id is old) or, after the last attempt, failed.
    */
   private static final String RETRY_STALLED =
       """
@@ -115,10 +109,9 @@ public class JobTransitions {
         returning j.id)
       update jobs j set status = 'queued', attempt = j.attempt + 1, last_seq = 0,
              progress_percentage = null, progress_step = null, progress_message = null,
-             updated_at = now()
+             dispatched_at = null, updated_at = now()
       from stalled where j.id = stalled.id and j.attempt < $2
-      returning j.id, j.tenant_id, j.attempt, j.input, j.input_key, j.pipeline, j.priority,
-                j.deadline, j.created_at
+      returning j.id, j.attempt
       """;
 
   /** Cancels a queued or processing job and tells every worker; answers the status it had. */
@@ -143,26 +136,31 @@ public class JobTransitions {
   }
 
   /**
-   * Accepts new jobs with their commands, pipelined on {@code connection} (the caller's
-   * transaction).
+   * Accepts new jobs, pipelined on {@code connection} (the caller's transaction), in the order of
+   * {@code jobs}, which the caller sorts by tenant and key so that batches take locks in one order.
    *
-   * @return for each job, in order, whether it was written (false: its idempotency key was taken)
+   * @return for each job, in order, the outcome of its acceptance
    */
-  Uni<List<Boolean>> accept(SqlConnection connection, List<NewJob> jobs) {
+  Uni<List<AcceptOutcome>> accept(SqlConnection connection, List<NewJob> jobs, Duration keyTtl) {
     List<Tuple> rows = new ArrayList<>(jobs.size());
     for (NewJob job : jobs) {
-      rows.add(acceptRow(job));
+      rows.add(acceptRow(job, keyTtl));
     }
+    String[] tenants = jobs.stream().map(j -> j.job().tenantId).distinct().toArray(String[]::new);
     return connection
-        .preparedQuery(ACCEPT)
-        .executeBatch(rows)
+        .preparedQuery(LOCK_TENANTS)
+        .execute(Tuple.of(tenants))
+        .chain(() -> connection.preparedQuery(ACCEPT).executeBatch(rows))
         .map(
             result -> {
-              List<Boolean> written = new ArrayList<>(jobs.size());
+              List<AcceptOutcome> outcomes = new ArrayList<>(jobs.size());
               for (RowSet<Row> rowSet = result; rowSet != null; rowSet = rowSet.next()) {
-                written.add(rowSet.rowCount() > 0);
+                Row row = rowSet.iterator().next();
+                outcomes.add(
+                    new AcceptOutcome(
+                        row.getString("outcome"), row.getString("job_id"), row.getLong("balance")));
               }
-              return written;
+              return outcomes;
             });
   }
 
@@ -192,37 +190,19 @@ public class JobTransitions {
   }
 
   /**
-   * Re-queues or fails stalled jobs; each re-queued job's new command, encoded by {@code command}
-   * from the job's row, goes to the outbox in the same transaction.
+   * Re-queues or fails stalled jobs.
    *
-   * @return the re-queued jobs' rows (id, tenant_id, attempt, input, input_key, pipeline, priority,
-   *     deadline, created_at)
+   * @return the re-queued jobs' rows (id, attempt)
    */
-  Uni<List<Row>> retryStalled(
-      Duration stallTimeout, int maxAttempts, Function<Row, byte[]> command) {
-    return pool.withTransaction(
-        connection ->
-            connection
-                .preparedQuery(RETRY_STALLED)
-                .execute(Tuple.of(stallTimeout.toMillis() / 1000.0, maxAttempts))
-                .chain(
-                    rows -> {
-                      List<Row> requeued = new ArrayList<>(rows.size());
-                      List<Tuple> commands = new ArrayList<>(rows.size());
-                      for (Row row : rows) {
-                        requeued.add(row);
-                        commands.add(
-                            new OutboxMessage(Topics.JOBS, row.getString("id"), command.apply(row))
-                                .toTuple());
-                      }
-                      if (commands.isEmpty()) {
-                        return Uni.createFrom().item(requeued);
-                      }
-                      return connection
-                          .preparedQuery(OutboxMessage.INSERT)
-                          .executeBatch(commands)
-                          .replaceWith(requeued);
-                    }));
+  Uni<List<Row>> retryStalled(Duration stallTimeout, int maxAttempts) {
+    return pool.preparedQuery(RETRY_STALLED)
+        .execute(Tuple.of(stallTimeout.toMillis() / 1000.0, maxAttempts))
+        .map(
+            rows -> {
+              List<Row> requeued = new ArrayList<>(rows.size());
+              rows.forEach(requeued::add);
+              return requeued;
+            });
   }
 
   /**
@@ -243,7 +223,7 @@ public class JobTransitions {
                             : JobStatus.ofWire(rows.iterator().next().getString("status"))));
   }
 
-  private static Tuple acceptRow(NewJob pending) {
+  private static Tuple acceptRow(NewJob pending, Duration keyTtl) {
     Job job = pending.job();
     return Tuple.from(
         Arrays.asList(
@@ -256,18 +236,34 @@ public class JobTransitions {
             job.priority,
             job.deadline == null ? null : job.deadline.atOffset(ZoneOffset.UTC),
             job.metadata,
-            job.idempotencyKey,
             job.webhookUrl,
             job.webhookEvents,
-            utc(job),
-            Topics.JOBS,
-            Buffer.buffer(pending.command())));
+            job.createdAt.atOffset(ZoneOffset.UTC),
+            job.credits,
+            job.kind,
+            job.rerunOf,
+            job.idempotencyKey,
+            pending.endpoint(),
+            pending.bodyHash(),
+            Interval.of(0, 0, 0, 0, 0, (int) keyTtl.toSeconds())));
   }
 
-  private static OffsetDateTime utc(Job job) {
-    return job.createdAt.atOffset(ZoneOffset.UTC);
-  }
+  /**
+   * A job to accept.
+   *
+   * @param endpoint the method and path it was submitted to: its idempotency key's scope
+   * @param bodyHash the hash of the request its idempotency key is bound to
+   */
+  record NewJob(Job job, String endpoint, String bodyHash) {}
 
-  /** A job to accept with its encoded command. */
-  record NewJob(Job job, byte[] command) {}
+  /**
+   * What became of a job to accept.
+   *
+   * @param outcome {@code accepted}, {@code replayed}, {@code key_reused} or {@code
+   *     insufficient_credits}
+   * @param jobId the accepted job, or the one its idempotency key names
+   * @param balance the tenant's credit balance after the reservation, or before a refusal; null
+   *     when unlimited
+   */
+  record AcceptOutcome(String outcome, String jobId, Long balance) {}
 }

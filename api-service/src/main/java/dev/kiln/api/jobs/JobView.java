@@ -19,6 +19,7 @@ public record JobView(
     String object,
     String status,
     String preset,
+    String priority,
     ProgressView progress,
     Integer queuePosition,
     Integer estimatedTimeSeconds,
@@ -32,6 +33,8 @@ public record JobView(
     Double totalElapsedSeconds,
     ResultView result,
     ErrorView error,
+    CreditsView credits,
+    String rerunOf,
     Links links,
     @JsonRawValue String metadata) {
 
@@ -42,6 +45,7 @@ public record JobView(
         object,
         status,
         preset,
+        priority,
         progress,
         queuePosition,
         estimatedTimeSeconds,
@@ -55,12 +59,27 @@ public record JobView(
         totalElapsedSeconds,
         result == null ? null : result.withBytes(bytes),
         error,
+        credits,
+        rerunOf,
         links,
         metadata);
   }
 
-  /** How far a running job is. */
-  public record ProgressView(Integer percentage, String step, String message) {}
+  /**
+   * How far a job is: always a percentage, a step and a message ({@code queued}, then the running
+   * step's name, then the outcome).
+   */
+  public record ProgressView(int percentage, String step, String message) {}
+
+  /**
+   * What the job costs.
+   *
+   * @param cost its price in credits
+   * @param state {@code reserved} while it runs, {@code charged} once completed, {@code refunded}
+   *     when it failed, was cancelled or expired; {@code unmetered} for an account without a credit
+   *     limit
+   */
+  public record CreditsView(int cost, String state) {}
 
   /** The output image of a completed job, with a pre-signed URL. */
   public record ResultView(
@@ -91,5 +110,5 @@ public record JobView(
   public record ErrorView(String code, String message, boolean retryable) {}
 
   /** Where to go next. */
-  public record Links(String self, String events, String cancel) {}
+  public record Links(String self, String events, String cancel, String rerun) {}
 }

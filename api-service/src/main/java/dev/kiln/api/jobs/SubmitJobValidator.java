@@ -67,7 +67,9 @@ public class SubmitJobValidator {
             || request.metadata().toString().length() > MAX_METADATA_CHARS)) {
       violations.add("metadata", "must be a JSON object of at most 16 KB");
     }
-    violations.range(request.priority(), 0, 9, "priority");
+    if (request.priority() != null && JobPriority.ofWire(request.priority()).isEmpty()) {
+      violations.add("priority", "must be one of low, normal, high");
+    }
     violations.range(request.deadlineSeconds(), 1, config.maxDeadlineSeconds(), "deadline_seconds");
     return violations.list();
   }

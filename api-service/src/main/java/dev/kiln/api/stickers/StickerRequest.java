@@ -18,7 +18,7 @@ public record StickerRequest(
     Double feather,
     Long maxBytes,
     JsonNode metadata,
-    Integer priority,
+    String priority,
     Integer deadlineSeconds,
     String webhookUrl,
     List<String> webhookEvents) {

@@ -1,6 +1,7 @@
 package dev.kiln.api.stickers;
 
-import dev.kiln.api.jobs.JobMapper;
+import dev.kiln.api.jobs.JobAnswers;
+import dev.kiln.api.jobs.JobOrigin;
 import dev.kiln.api.jobs.JobService;
 import dev.kiln.api.jobs.SubmitJobRequest;
 import dev.kiln.api.problems.ApiException;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -25,12 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class StickerResource {
 
   private final JobService jobs;
-  private final JobMapper mapper;
+  private final JobAnswers answers;
   private final CurrentTenant tenant;
 
-  public StickerResource(JobService jobs, JobMapper mapper, CurrentTenant tenant) {
+  public StickerResource(JobService jobs, JobAnswers answers, CurrentTenant tenant) {
     this.jobs = jobs;
-    this.mapper = mapper;
+    this.answers = answers;
     this.tenant = tenant;
   }
 
@@ -57,11 +57,11 @@ public class StickerResource {
             request.deadlineSeconds(),
             request.webhookUrl(),
             request.webhookEvents());
-    return jobs.submit(tenant.id(), job, idempotencyKey, Preset.STICKER.wireName())
-        .map(
-            created ->
-                Response.accepted(mapper.toView(created))
-                    .location(URI.create("/v1/jobs/" + created.id))
-                    .build());
+    return answers.accepted(
+        jobs.submit(
+            tenant.id(),
+            job,
+            idempotencyKey,
+            JobOrigin.of("POST /v1/stickers", Preset.STICKER.wireName(), request)));
   }
 }

@@ -17,7 +17,10 @@ public class AccountService {
 
   private static final String ACCOUNT =
       """
-      select t.id, t.name, t.created_at, t.webhook_secret_created_at,
+      select t.id, t.name, t.created_at, t.webhook_secret_created_at, t.max_queued_jobs,
+             t.credit_balance + coalesce(
+               (select sum(amount) from credit_ledger l
+                where l.tenant_id = t.id and not l.settled), 0) as credit_balance,
              (select count(*) from jobs where tenant_id = t.id and status = 'queued') as queued,
              (select count(*) from jobs where tenant_id = t.id and status = 'processing') as processing
       from tenants t where t.id = $1
@@ -54,6 +57,12 @@ public class AccountService {
         new AccountView.Webhooks(
             row.getOffsetDateTime("webhook_secret_created_at") != null,
             RowValues.instant(row, "webhook_secret_created_at")),
-        new AccountView.Limits(media.maxBytes(), media.maxPixels(), Limits.MAX_STEPS));
+        new AccountView.Credits(
+            row.getLong("credit_balance") != null, row.getLong("credit_balance")),
+        new AccountView.Limits(
+            media.maxBytes(),
+            media.maxPixels(),
+            Limits.MAX_STEPS,
+            row.getInteger("max_queued_jobs")));
   }
 }

@@ -10,6 +10,7 @@ public record AccountView(
     Instant createdAt,
     Usage usage,
     Webhooks webhooks,
+    Credits credits,
     Limits limits) {
 
   /** Jobs of the account that have not finished. */
@@ -21,6 +22,19 @@ public record AccountView(
    */
   public record Webhooks(boolean secretExists, Instant secretCreatedAt) {}
 
-  /** What one request may ask for. */
-  public record Limits(long maxUploadBytes, long maxImagePixels, int maxPipelineSteps) {}
+  /**
+   * The account's credits.
+   *
+   * @param metered whether jobs spend credits (false: no credit limit)
+   * @param balance the credits available, null when not metered
+   */
+  public record Credits(boolean metered, Long balance) {}
+
+  /**
+   * What one request may ask for, and how many jobs may wait.
+   *
+   * @param maxQueuedJobs submits beyond this many queued jobs answer 429 queue_limit_reached
+   */
+  public record Limits(
+      long maxUploadBytes, long maxImagePixels, int maxPipelineSteps, int maxQueuedJobs) {}
 }
