@@ -27,22 +27,38 @@ public final class TestKafka {
 
   private static final JsonCodec<JobCommand> COMMANDS = JsonCodec.of(JobCommand.class);
 
+  private static KafkaProducer<String, byte[]> producer;
+  private static String producerBootstrap;
+
   private TestKafka() {}
 
   private static String bootstrap() {
     return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
   }
 
+  /** Sends one record and waits for the broker's acknowledgement. */
   public static void send(String topic, String key, byte[] value) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (var producer =
-        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    try {
+      producer().send(new ProducerRecord<>(topic, key, value)).get();
     } catch (Exception e) {
       throw new IllegalStateException("cannot send to " + topic, e);
     }
+  }
+
+  /** One producer per broker address for the whole run (the address changes with the profile). */
+  private static synchronized KafkaProducer<String, byte[]> producer() {
+    String bootstrap = bootstrap();
+    if (producer == null || !bootstrap.equals(producerBootstrap)) {
+      if (producer != null) {
+        producer.close(Duration.ofSeconds(1));
+      }
+      Properties props = new Properties();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+      producerBootstrap = bootstrap;
+    }
+    return producer;
   }
 
   /** Reads the topic from the beginning until a record with this key is found. */
