@@ -1,6 +1,7 @@
 package dev.kiln.bench;
 
 import dev.kiln.bench.workloads.EndToEndWorkload;
+import dev.kiln.bench.workloads.FairnessWorkload;
 import dev.kiln.bench.workloads.ImagesWorkload;
 import dev.kiln.bench.workloads.PacedWorkload;
 import dev.kiln.bench.workloads.SubmitWorkload;
@@ -19,7 +20,8 @@ public final class Workloads {
         new EndToEndWorkload(),
         new PacedWorkload(),
         new ImagesWorkload(),
-        new WebhooksWorkload());
+        new WebhooksWorkload(),
+        new FairnessWorkload());
   }
 
   public static Optional<Workload> byName(String name) {

@@ -1,6 +1,7 @@
 package dev.kiln.bench.workloads;
 
 import dev.kiln.bench.BenchContext;
+import dev.kiln.bench.client.KilnClient;
 import dev.kiln.bench.client.KilnClient.Reply;
 import io.vertx.core.buffer.Buffer;
 import java.awt.image.BufferedImage;
@@ -31,9 +32,13 @@ final class TinyJob {
 
   /** Uploads the input image and returns the job to submit. */
   static TinyJob upload(BenchContext context) throws Exception {
+    return upload(context.client());
+  }
+
+  /** Uploads the input image as {@code client}'s account and returns the job to submit. */
+  static TinyJob upload(KilnClient client) throws Exception {
     Reply reply =
-        context
-            .client()
+        client
             .upload(png64(), "image/png")
             .toCompletionStage()
             .toCompletableFuture()
@@ -47,6 +52,14 @@ final class TinyJob {
   /** A new request body (a buffer is consumed by the request that sends it). */
   Buffer body() {
     return Buffer.buffer(body);
+  }
+
+  /**
+   * A new request body of the job at {@code priority} ({@code low}, {@code normal}, {@code high}).
+   */
+  Buffer body(String priority) {
+    String json = new String(body, StandardCharsets.UTF_8);
+    return Buffer.buffer("{\"priority\":\"" + priority + "\"," + json.substring(1));
   }
 
   private static byte[] png64() {
