@@ -165,10 +165,13 @@ public class JobResource {
   @Operation(
       summary =
           "Run a job again: a new job with its input, pipeline, priority, metadata and webhook,"
+              + " changed by the optional body (input, pipeline or preset, priority, metadata),"
               + " naming it in rerun_of; answers 202")
   public Uni<Response> rerun(
-      @RestPath String id, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-    return answers.accepted(jobs.rerun(tenant.id(), id, idempotencyKey));
+      @RestPath String id,
+      RerunRequest changes,
+      @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    return answers.accepted(jobs.rerun(tenant.id(), id, changes, idempotencyKey));
   }
 
   @POST

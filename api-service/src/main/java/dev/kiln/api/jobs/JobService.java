@@ -2,6 +2,7 @@ package dev.kiln.api.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kiln.api.credits.CreditCosts;
@@ -116,11 +117,14 @@ public class JobService {
   }
 
   /**
-   * Runs a job again: a new job with the same input, pipeline, preset, priority, metadata and
-   * webhook as {@code id}, whatever became of it, naming it in {@code rerun_of}.
+   * Runs a job again: a new job with the input, pipeline (or preset), priority, metadata, deadline
+   * and webhook of {@code id}, whatever became of it, with the {@code changes} given, naming it in
+   * {@code rerun_of}. It is checked, priced and limited as any submit.
    */
-  public Uni<JobInserter.Accepted> rerun(String tenantId, String id, String idempotencyKey) {
+  public Uni<JobInserter.Accepted> rerun(
+      String tenantId, String id, RerunRequest changes, String idempotencyKey) {
     checkIdempotencyKey(idempotencyKey);
+    RerunRequest change = changes == null ? RerunRequest.NONE : changes;
     return reader
         .findSpec(tenantId, id)
         .chain(
@@ -128,12 +132,35 @@ public class JobService {
               if (spec == null) {
                 throw ApiException.notFound("job", id);
               }
-              return accept(
+              boolean newWork = change.pipeline() != null || change.preset() != null;
+              SubmitJobRequest request =
+                  new SubmitJobRequest(
+                      change.input() != null ? change.input() : spec.input(),
+                      newWork ? change.pipeline() : spec.pipeline(),
+                      newWork ? change.preset() : null,
+                      change.metadata() != null ? change.metadata() : metadata(spec.metadata()),
+                      change.priority() != null ? change.priority() : spec.priority().wire(),
+                      spec.deadlineSeconds(),
+                      spec.webhookUrl(),
+                      spec.webhookEvents() == null ? null : List.of(spec.webhookEvents()));
+              return submit(
                   tenantId,
-                  spec,
+                  request,
                   idempotencyKey,
-                  new JobOrigin("POST /v1/jobs/" + id + "/rerun", spec.preset(), "rerun", id));
+                  new JobOrigin(
+                      "POST /v1/jobs/" + id + "/rerun",
+                      newWork ? null : spec.preset(),
+                      JobOrigin.hash(change),
+                      id));
             });
+  }
+
+  private static JsonNode metadata(String json) {
+    try {
+      return json == null ? null : JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Uni<JobInserter.Accepted> accept(

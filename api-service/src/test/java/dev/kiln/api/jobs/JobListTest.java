@@ -162,6 +162,40 @@ class JobListTest {
   }
 
   @Test
+  void aRerunMayChangeTheWorkThePriorityAndTheMetadata() {
+    Tenants.Account account = Tenants.create(pool, null, null);
+    String media = Submits.upload(account.request());
+    String original = submitted(account, media);
+
+    String rerun =
+        account
+            .request()
+            .contentType(ContentType.JSON)
+            .body("{\"preset\": \"avatar\", \"priority\": \"low\", \"metadata\": {\"try\": 2}}")
+            .post("/v1/jobs/" + original + "/rerun")
+            .then()
+            .statusCode(202)
+            .body("preset", equalTo("avatar"))
+            .body("priority", equalTo("low"))
+            .body("metadata.try", equalTo(2))
+            .body("rerun_of", equalTo(original))
+            .extract()
+            .path("id");
+    assertThat(TestKafka.awaitCommand(rerun).pipeline())
+        .extracting(Step::op)
+        .containsExactly("auto_orient", "resize", "encode");
+    account
+        .request()
+        .contentType(ContentType.JSON)
+        .body("{\"priority\": \"urgent\"}")
+        .post("/v1/jobs/" + original + "/rerun")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("priority"));
+    account.request().get("/v1/jobs/" + original).then().body("status", equalTo("queued"));
+  }
+
+  @Test
   void everyJobObjectHasThePriorityProgressAndCreditFields() {
     Tenants.Account account = Tenants.create(pool, null, null);
     String id = submitted(account, Submits.upload(account.request()));
