@@ -1,0 +1,108 @@
+package dev.kiln.api.tenants;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The one owner of {@code tenants} (and of the bootstrap tenant's creation with its key). */
+@ApplicationScoped
+public class TenantStore {
+
+  private static final String COLUMNS = TenantRow.COLUMNS;
+  private static final String INSERT =
+      "insert into tenants (id, name) values ($1, $2) returning " + COLUMNS;
+  private static final String FIND = "select " + COLUMNS + " from tenants where id = $1";
+  private static final String LIST =
+      "select "
+          + COLUMNS
+          + " from tenants where ($1::text is null or id < $1) order by id desc limit $2";
+
+  /** Changes the limits given (null: unchanged). */
+  private static final String UPDATE_LIMITS =
+      """
+      update tenants set
+        rate_limit_per_second = coalesce($2, rate_limit_per_second),
+        rate_limit_burst = coalesce($3, rate_limit_burst)
+      where id = $1
+      returning\s"""
+          + COLUMNS;
+
+  /**
+   * Serializes the bootstrap of instances that start together: without it, two could both see no
+   * key and create two tenants.
+   */
+  private static final String BOOTSTRAP_LOCK =
+      "select pg_advisory_xact_lock(hashtext('kiln.bootstrap-tenant'))";
+
+  /** The bootstrap tenant and its key, unless the key exists; the tenant has no rate limit. */
+  private static final String ENSURE_BOOTSTRAP =
+      """
+      with existing as (select tenant_id from api_keys where key_hash = $1),
+           tenant as (insert into tenants (id, name, rate_limit_per_second) select $2, $3, 0
+                      where not exists (select 1 from existing) returning id)
+      insert into api_keys (id, tenant_id, key_hash, key_prefix, name)
+      select $4, tenant.id, $1, $5, 'bootstrap' from tenant
+      on conflict (key_hash) do nothing
+      """;
+
+  private final Pool pool;
+
+  public TenantStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  Uni<TenantRow> insert(String id, String name) {
+    return pool.preparedQuery(INSERT).execute(Tuple.of(id, name)).map(TenantStore::single);
+  }
+
+  /** The tenant, or null. */
+  Uni<TenantRow> find(String id) {
+    return pool.preparedQuery(FIND).execute(Tuple.of(id)).map(TenantStore::single);
+  }
+
+  /** Up to {@code limit} tenants older than {@code before} (null: from the newest). */
+  Uni<List<TenantRow>> list(String before, int limit) {
+    return pool.preparedQuery(LIST)
+        .execute(Tuple.of(before, limit))
+        .map(
+            rows -> {
+              List<TenantRow> tenants = new ArrayList<>(rows.size());
+              rows.forEach(row -> tenants.add(TenantRow.of(row)));
+              return tenants;
+            });
+  }
+
+  /** The tenant with the given limits changed; null when it does not exist. */
+  Uni<TenantRow> updateLimits(String id, TenantLimitsRequest change) {
+    return pool.preparedQuery(UPDATE_LIMITS)
+        .execute(
+            Tuple.from(Arrays.asList(id, change.rateLimitPerSecond(), change.rateLimitBurst())))
+        .map(TenantStore::single);
+  }
+
+  /** Creates the bootstrap tenant with its key unless the key exists; true when created. */
+  Uni<Boolean> ensureBootstrap(
+      String keyHash, String tenantId, String tenantName, String keyId, String keyPrefix) {
+    return pool.withTransaction(
+        connection ->
+            connection
+                .query(BOOTSTRAP_LOCK)
+                .execute()
+                .chain(
+                    () ->
+                        connection
+                            .preparedQuery(ENSURE_BOOTSTRAP)
+                            .execute(Tuple.of(keyHash, tenantId, tenantName, keyId, keyPrefix)))
+                .map(rows -> rows.rowCount() > 0));
+  }
+
+  private static TenantRow single(RowSet<Row> rows) {
+    return rows.size() == 0 ? null : TenantRow.of(rows.iterator().next());
+  }
+}
