@@ -1,15 +1,12 @@
 package dev.kiln.api.admin;
 
 import dev.kiln.api.config.AdminConfig;
+import dev.kiln.api.config.KeyFiles;
+import dev.kiln.api.tenants.ApiKeyHasher;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
@@ -24,13 +21,10 @@ public class OperatorKey {
 
   public OperatorKey(AdminConfig config) {
     Optional<String> key =
-        config
-            .key()
-            .filter(k -> !k.isBlank())
-            .or(() -> config.keyFile().flatMap(OperatorKey::read));
-    this.digest = key.map(OperatorKey::sha256);
+        config.key().filter(k -> !k.isBlank()).or(() -> config.keyFile().flatMap(KeyFiles::read));
+    this.digest = key.map(OperatorKey::digest);
     if (digest.isEmpty()) {
-      Log.info("No kiln.admin.key is set: the admin API is off");
+      Log.info("No kiln.admin.key (or a key-file that exists) is set: the admin API is off");
     }
   }
 
@@ -42,27 +36,10 @@ public class OperatorKey {
   /** Whether {@code presented} is the operator key (false when none is configured). */
   public boolean matches(String presented) {
     return presented != null
-        && digest.map(expected -> MessageDigest.isEqual(expected, sha256(presented))).orElse(false);
+        && digest.map(expected -> MessageDigest.isEqual(expected, digest(presented))).orElse(false);
   }
 
-  private static Optional<String> read(String file) {
-    Path path = Path.of(file);
-    if (!Files.isRegularFile(path)) {
-      Log.warnf("kiln.admin.key-file %s does not exist: the admin API is off", file);
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Files.readString(path).strip()).filter(k -> !k.isEmpty());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] sha256(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+  private static byte[] digest(String key) {
+    return ApiKeyHasher.hash(key).getBytes(StandardCharsets.US_ASCII);
   }
 }

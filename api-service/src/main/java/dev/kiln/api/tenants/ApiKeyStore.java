@@ -1,12 +1,11 @@
 package dev.kiln.api.tenants;
 
+import dev.kiln.api.db.RowValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -47,44 +46,28 @@ public class ApiKeyStore {
   Uni<Optional<AuthenticatedKey>> authenticate(String keyHash) {
     return pool.preparedQuery(AUTHENTICATE)
         .execute(Tuple.of(keyHash))
-        .map(
-            rows -> {
-              if (rows.size() == 0) {
-                return Optional.empty();
-              }
-              Row row = rows.iterator().next();
-              return Optional.of(
-                  new AuthenticatedKey(
-                      row.getString("id"),
-                      row.getString("key_hash"),
-                      row.getString("tenant_id"),
-                      row.getInteger("rate_limit_per_second"),
-                      row.getInteger("rate_limit_burst")));
-            });
+        .map(rows -> Optional.ofNullable(RowValues.first(rows, ApiKeyStore::authenticated)));
   }
 
   /** A new key of the tenant; null when the tenant does not exist. */
   Uni<ApiKeyRow> insert(String id, String tenantId, String keyHash, String prefix, String name) {
     return pool.preparedQuery(INSERT)
         .execute(Tuple.of(id, tenantId, keyHash, prefix, name))
-        .map(ApiKeyStore::single);
+        .map(rows -> RowValues.first(rows, ApiKeyRow::of));
   }
 
   /** Up to {@code limit} keys of the tenant older than {@code before} (null: from the newest). */
   Uni<List<ApiKeyRow>> list(String tenantId, String before, int limit) {
     return pool.preparedQuery(LIST)
         .execute(Tuple.of(tenantId, before, limit))
-        .map(
-            rows -> {
-              List<ApiKeyRow> keys = new ArrayList<>(rows.size());
-              rows.forEach(row -> keys.add(ApiKeyRow.of(row)));
-              return keys;
-            });
+        .map(rows -> RowValues.all(rows, ApiKeyRow::of));
   }
 
   /** Revokes the key (again: no change); null when it is not the tenant's. */
   Uni<ApiKeyRow> revoke(String tenantId, String keyId) {
-    return pool.preparedQuery(REVOKE).execute(Tuple.of(keyId, tenantId)).map(ApiKeyStore::single);
+    return pool.preparedQuery(REVOKE)
+        .execute(Tuple.of(keyId, tenantId))
+        .map(rows -> RowValues.first(rows, ApiKeyRow::of));
   }
 
   /** Records that these keys were used now. */
@@ -94,7 +77,12 @@ public class ApiKeyStore {
         .replaceWithVoid();
   }
 
-  private static ApiKeyRow single(RowSet<Row> rows) {
-    return rows.size() == 0 ? null : ApiKeyRow.of(rows.iterator().next());
+  private static AuthenticatedKey authenticated(Row row) {
+    return new AuthenticatedKey(
+        row.getString("id"),
+        row.getString("key_hash"),
+        row.getString("tenant_id"),
+        row.getInteger("rate_limit_per_second"),
+        row.getInteger("rate_limit_burst"));
   }
 }

@@ -1,15 +1,12 @@
 package dev.kiln.api.tenants;
 
 import dev.kiln.api.config.BootstrapConfig;
+import dev.kiln.api.config.KeyFiles;
 import dev.kiln.model.ids.Ids;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -30,7 +27,7 @@ public class DefaultTenantBootstrap {
   }
 
   void onStart(@Observes StartupEvent start) {
-    Optional<String> key = config.apiKey().or(this::keyFromFile);
+    Optional<String> key = config.apiKey().or(() -> config.apiKeyFile().flatMap(KeyFiles::read));
     if (key.isEmpty()) {
       return;
     }
@@ -47,20 +44,5 @@ public class DefaultTenantBootstrap {
     if (created) {
       Log.infof("Created tenant '%s' with the bootstrap API key", config.tenantName());
     }
-  }
-
-  private Optional<String> keyFromFile() {
-    return config
-        .apiKeyFile()
-        .map(Path::of)
-        .filter(Files::isRegularFile)
-        .map(
-            file -> {
-              try {
-                return Files.readString(file).trim();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
   }
 }

@@ -1,12 +1,10 @@
 package dev.kiln.api.tenants;
 
+import dev.kiln.api.db.RowValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -58,24 +56,23 @@ public class TenantStore {
   }
 
   Uni<TenantRow> insert(String id, String name) {
-    return pool.preparedQuery(INSERT).execute(Tuple.of(id, name)).map(TenantStore::single);
+    return pool.preparedQuery(INSERT)
+        .execute(Tuple.of(id, name))
+        .map(rows -> RowValues.first(rows, TenantRow::of));
   }
 
   /** The tenant, or null. */
   Uni<TenantRow> find(String id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id)).map(TenantStore::single);
+    return pool.preparedQuery(FIND)
+        .execute(Tuple.of(id))
+        .map(rows -> RowValues.first(rows, TenantRow::of));
   }
 
   /** Up to {@code limit} tenants older than {@code before} (null: from the newest). */
   Uni<List<TenantRow>> list(String before, int limit) {
     return pool.preparedQuery(LIST)
         .execute(Tuple.of(before, limit))
-        .map(
-            rows -> {
-              List<TenantRow> tenants = new ArrayList<>(rows.size());
-              rows.forEach(row -> tenants.add(TenantRow.of(row)));
-              return tenants;
-            });
+        .map(rows -> RowValues.all(rows, TenantRow::of));
   }
 
   /** The tenant with the given limits changed; null when it does not exist. */
@@ -83,7 +80,7 @@ public class TenantStore {
     return pool.preparedQuery(UPDATE_LIMITS)
         .execute(
             Tuple.from(Arrays.asList(id, change.rateLimitPerSecond(), change.rateLimitBurst())))
-        .map(TenantStore::single);
+        .map(rows -> RowValues.first(rows, TenantRow::of));
   }
 
   /** Creates the bootstrap tenant with its key unless the key exists; true when created. */
@@ -100,9 +97,5 @@ public class TenantStore {
                             .preparedQuery(ENSURE_BOOTSTRAP)
                             .execute(Tuple.of(keyHash, tenantId, tenantName, keyId, keyPrefix)))
                 .map(rows -> rows.rowCount() > 0));
-  }
-
-  private static TenantRow single(RowSet<Row> rows) {
-    return rows.size() == 0 ? null : TenantRow.of(rows.iterator().next());
   }
 }
