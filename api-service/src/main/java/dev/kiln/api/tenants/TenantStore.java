@@ -49,6 +49,17 @@ public class TenantStore {
       on conflict (key_hash) do nothing
       """;
 
+  /**
+   * A bootstrap tenant made before tenants had limits is unlimited too, unless the operator has set
+   * its limits since.
+   */
+  private static final String UNLIMIT_BOOTSTRAP =
+      """
+      update tenants set rate_limit_per_second = 0
+      where id = (select tenant_id from api_keys where key_hash = $1)
+        and rate_limit_per_second is null and rate_limit_burst is null
+      """;
+
   private final Pool pool;
 
   public TenantStore(Pool pool) {
@@ -96,6 +107,7 @@ public class TenantStore {
                         connection
                             .preparedQuery(ENSURE_BOOTSTRAP)
                             .execute(Tuple.of(keyHash, tenantId, tenantName, keyId, keyPrefix)))
+                .call(() -> connection.preparedQuery(UNLIMIT_BOOTSTRAP).execute(Tuple.of(keyHash)))
                 .map(rows -> rows.rowCount() > 0));
   }
 }
