@@ -48,8 +48,8 @@ begin
 end
 $$;
 
--- Grants credits (a negative amount corrects); a tenant with unlimited credits becomes metered,
--- starting from 0 + amount. Answers the new balance.
+-- Grants credits (a negative amount corrects, never below 0); a tenant with unlimited credits
+-- becomes metered, starting from 0 + amount. Answers the new balance.
 create function kiln_grant_credits(p_tenant text, p_amount bigint, p_note text) returns bigint
 language plpgsql as $$
 declare
@@ -61,6 +61,10 @@ begin
     end if;
     update tenants set credit_balance = coalesce(credit_balance, 0) where id = p_tenant;
     balance := kiln_settle_credits(p_tenant) + p_amount;
+    if balance < 0 then
+        raise exception 'the balance of % would be %', p_tenant, balance
+            using errcode = 'numeric_value_out_of_range';
+    end if;
     update tenants set credit_balance = balance where id = p_tenant;
     insert into credit_ledger (tenant_id, kind, amount, balance_after, note)
     values (p_tenant, 'grant', p_amount, balance, p_note);

@@ -1,5 +1,6 @@
 package dev.kiln.api.tenants;
 
+import dev.kiln.api.admin.AdminPaths;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.problems.ProblemCode;
 import io.smallrye.mutiny.Uni;
@@ -9,24 +10,28 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Authenticates every {@code /v1} request by {@code Authorization: Bearer <key>} or {@code
- * X-API-Key: <key>}; a missing or unknown key is answered with 401 {@code unauthorized}.
+ * Authenticates every {@code /v1} request but the admin API's by {@code Authorization: Bearer
+ * <key>} or {@code X-API-Key: <key>}; a missing, unknown or revoked key is answered with 401 {@code
+ * unauthorized}.
  */
 public class ApiKeyFilter {
 
   private static final String BEARER = "Bearer ";
 
   private final KeyAuthenticator keys;
+  private final KeyUsageRecorder usage;
   private final CurrentTenant currentTenant;
 
-  public ApiKeyFilter(KeyAuthenticator keys, CurrentTenant currentTenant) {
+  public ApiKeyFilter(KeyAuthenticator keys, KeyUsageRecorder usage, CurrentTenant currentTenant) {
     this.keys = keys;
+    this.usage = usage;
     this.currentTenant = currentTenant;
   }
 
   @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
   public Uni<Void> authenticate(ContainerRequestContext request) {
-    if (!request.getUriInfo().getPath().startsWith("/v1/")) {
+    String path = request.getUriInfo().getPath();
+    if (!path.startsWith("/v1/") || AdminPaths.isAdmin(path)) {
       return Uni.createFrom().voidItem();
     }
     String key = presentedKey(request);
@@ -37,16 +42,21 @@ public class ApiKeyFilter {
                   ProblemCode.UNAUTHORIZED,
                   "Send your API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"));
     }
-    return keys.tenantOf(key)
+    return keys.authenticate(key)
         .map(
-            tenant ->
-                tenant.orElseThrow(
+            found ->
+                found.orElseThrow(
                     () -> new ApiException(ProblemCode.UNAUTHORIZED, "The API key is not valid")))
-        .invoke(currentTenant::set)
+        .invoke(
+            authenticated -> {
+              currentTenant.set(authenticated);
+              usage.record(authenticated.keyId());
+            })
         .replaceWithVoid();
   }
 
-  private static String presentedKey(ContainerRequestContext request) {
+  /** The key of {@code Authorization: Bearer} or {@code X-API-Key}, or null. */
+  public static String presentedKey(ContainerRequestContext request) {
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return authorization.substring(BEARER.length()).trim();

@@ -2,33 +2,74 @@ package dev.kiln.api.tenants;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.kiln.api.config.AuthConfig;
+import dev.kiln.api.db.PgNotifications;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 
 /**
- * Resolves API keys to tenants with a short-lived cache, so that authentication costs no query on
- * the hot path; a revoked key stops working within {@link #TTL}.
+ * Resolves API keys with a short-lived cache ({@code kiln.auth.cache-ttl}), so that authentication
+ * costs no query on the hot path. A revoked key or a tenant's changed limits leave the cache of
+ * every instance at once: the database notifies channel {@value #CHANNEL} (see the V5 migration),
+ * and the whole cache is dropped whenever the listening connection is re-established.
  */
 @ApplicationScoped
 public class KeyAuthenticator {
 
-  static final Duration TTL = Duration.ofSeconds(30);
+  static final String CHANNEL = "kiln_api_keys";
+  private static final String KEY = "key:";
+  private static final String TENANT = "tenant:";
 
-  private final ApiKeyRepository keys;
-  private final AsyncCache<String, Optional<String>> cache =
-      Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(10_000).buildAsync();
+  private final ApiKeyStore keys;
+  private final PgNotifications notifications;
+  private final AsyncCache<String, Optional<AuthenticatedKey>> cache;
 
-  public KeyAuthenticator(ApiKeyRepository keys) {
+  public KeyAuthenticator(ApiKeyStore keys, PgNotifications notifications, AuthConfig config) {
     this.keys = keys;
+    this.notifications = notifications;
+    this.cache =
+        Caffeine.newBuilder().expireAfterWrite(config.cacheTtl()).maximumSize(10_000).buildAsync();
   }
 
-  /** The tenant id of a presented key, or empty when the key is unknown or revoked. */
-  public Uni<Optional<String>> tenantOf(String presentedKey) {
+  void start(@Observes StartupEvent event) {
+    notifications.listen(CHANNEL, this::onChange, () -> cache.synchronous().invalidateAll());
+  }
+
+  /** The active key behind a presented key, or empty when it is unknown or revoked. */
+  public Uni<Optional<AuthenticatedKey>> authenticate(String presentedKey) {
     String hash = ApiKeyHasher.hash(presentedKey);
     return Uni.createFrom()
         .completionStage(
-            () -> cache.get(hash, (h, executor) -> keys.tenantOf(h).subscribeAsCompletionStage()));
+            () ->
+                cache.get(
+                    hash, (h, executor) -> keys.authenticate(h).subscribeAsCompletionStage()));
+  }
+
+  /** Forgets a key at once on this instance (the others hear of it by notification). */
+  void forgetKey(String keyHash) {
+    cache.synchronous().invalidate(keyHash);
+  }
+
+  /** Forgets every key of a tenant, whose limits changed. */
+  void forgetTenant(String tenantId) {
+    cache
+        .synchronous()
+        .asMap()
+        .entrySet()
+        .removeIf(
+            entry -> entry.getValue().map(key -> key.tenantId().equals(tenantId)).orElse(false));
+  }
+
+  private void onChange(String payload) {
+    if (payload.startsWith(KEY)) {
+      forgetKey(payload.substring(KEY.length()));
+    } else if (payload.startsWith(TENANT)) {
+      forgetTenant(payload.substring(TENANT.length()));
+    } else {
+      cache.synchronous().invalidateAll();
+    }
   }
 }

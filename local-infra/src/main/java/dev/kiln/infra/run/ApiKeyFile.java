@@ -8,12 +8,14 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The API key of the local run's default tenant: generated once, kept in a file of the data
- * directory (readable by the owner only) and reused by later starts and by {@code quarkus:dev}.
+ * The keys of the local run, the default tenant's API key and the operator key of the admin API:
+ * generated once, kept in files of the data directory (readable by the owner only) and reused by
+ * later starts, by {@code quarkus:dev} and by {@code ./kiln admin}.
  */
 final class ApiKeyFile {
 
   static final String PREFIX = "kiln_sk_";
+  static final String ADMIN_PREFIX = "kiln_admin_";
 
   /** 24 random bytes are 32 URL-safe Base64 characters. */
   private static final int RANDOM_BYTES = 24;
@@ -22,16 +24,21 @@ final class ApiKeyFile {
 
   private ApiKeyFile() {}
 
-  /** The key stored in {@code file}, or a new one written there. */
+  /** The API key stored in {@code file}, or a new one written there. */
   static String loadOrCreate(Path file) throws IOException {
+    return loadOrCreate(file, PREFIX);
+  }
+
+  /** The key with this prefix stored in {@code file}, or a new one written there. */
+  static String loadOrCreate(Path file, String prefix) throws IOException {
     if (Files.isRegularFile(file)) {
       String key = Files.readString(file).strip();
-      if (!key.startsWith(PREFIX)) {
-        throw new IOException(file + " does not hold a Kiln API key (" + PREFIX + "...)");
+      if (!key.startsWith(prefix)) {
+        throw new IOException(file + " does not hold a Kiln key (" + prefix + "...)");
       }
       return key;
     }
-    String key = generate();
+    String key = generate(prefix);
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, key + "\n");
     if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
@@ -41,8 +48,12 @@ final class ApiKeyFile {
   }
 
   static String generate() {
+    return generate(PREFIX);
+  }
+
+  static String generate(String prefix) {
     byte[] random = new byte[RANDOM_BYTES];
     RANDOM.nextBytes(random);
-    return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 }

@@ -97,6 +97,8 @@ public final class LocalRun {
       requireBuilt("worker-service");
     }
     String apiKey = ApiKeyFile.loadOrCreate(dataDir.resolve("api-key"));
+    Path adminKeyFile = dataDir.resolve("admin-key");
+    ApiKeyFile.loadOrCreate(adminKeyFile, ApiKeyFile.ADMIN_PREFIX);
     infra = LocalInfra.start(InfraOptions.localRun(dataDir));
     InfraEndpoints endpoints = infra.endpoints();
     if (mode == LocalRunArgs.Mode.INFRA) {
@@ -105,6 +107,8 @@ public final class LocalRun {
     }
     Map<String, String> apiConfig = serviceConfig(endpoints.quarkusConfig(), API_PORT);
     apiConfig.put("kiln.bootstrap.api-key", apiKey);
+    // The operator key stays in its file: ./kiln admin reads the same one.
+    apiConfig.put("kiln.admin.key-file", adminKeyFile.toAbsolutePath().toString());
     // Webhook secrets are encrypted under a key kept beside the data; webhooks may go to a
     // receiver on this machine (production refuses loopback unless allow-listed).
     apiConfig.put(

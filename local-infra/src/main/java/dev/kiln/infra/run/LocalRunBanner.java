@@ -16,6 +16,7 @@ final class LocalRunBanner {
           API        %1$s   (OpenAPI UI: %1$s/q/swagger-ui)
           API key    %2$s   (default tenant)
           Try        curl -s %1$s/v1/account -H "Authorization: Bearer %2$s"
+          Admin      ./kiln admin tenants list   (operator key: admin-key in the data directory)
           Then       follow the curl walk-through in README.md
         Ctrl-C stops everything; the data stays for the next start.
 
@@ -31,6 +32,7 @@ final class LocalRunBanner {
           Kafka       %s
           S3          %s   bucket %s, access key %s, secret %s
           API key     %s   (default tenant, in the data directory)
+          Admin key   in %s/admin-key (./kiln admin, kiln.admin.key-file)
         Start the services with ./mvnw quarkus:dev in api-service and in worker-service.
         Ctrl-C stops the infrastructure; the data stays for the next start.
 
@@ -45,6 +47,7 @@ final class LocalRunBanner {
             endpoints.bucket(),
             endpoints.s3AccessKey(),
             endpoints.s3SecretKey(),
-            apiKey);
+            apiKey,
+            dataDir);
   }
 }

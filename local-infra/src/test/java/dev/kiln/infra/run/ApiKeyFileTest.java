@@ -27,6 +27,15 @@ class ApiKeyFileTest {
   }
 
   @Test
+  void keepsTheOperatorKeyApartFromApiKeys() throws IOException {
+    String admin = ApiKeyFile.loadOrCreate(dataDir.resolve("admin-key"), ApiKeyFile.ADMIN_PREFIX);
+
+    assertThat(admin).matches("kiln_admin_[A-Za-z0-9_-]{32}");
+    assertThatThrownBy(() -> ApiKeyFile.loadOrCreate(dataDir.resolve("admin-key")))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
   void generatesDifferentKeys() {
     assertThat(ApiKeyFile.generate()).isNotEqualTo(ApiKeyFile.generate());
   }
@@ -37,6 +46,6 @@ class ApiKeyFileTest {
 
     assertThatThrownBy(() -> ApiKeyFile.loadOrCreate(file))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("does not hold a Kiln API key");
+        .hasMessageContaining("does not hold a Kiln key (kiln_sk_...)");
   }
 }
