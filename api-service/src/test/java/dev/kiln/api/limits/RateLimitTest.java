@@ -1,8 +1,8 @@
 package dev.kiln.api.limits;
 
-import static dev.kiln.api.support.Admin.asOperator;
 import static dev.kiln.api.support.Admin.createKey;
 import static dev.kiln.api.support.Admin.createTenant;
+import static dev.kiln.api.support.Admin.patchLimits;
 import static dev.kiln.api.support.Admin.withKey;
 import static dev.kiln.api.support.Api.asTenant;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,9 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.kiln.infra.KilnTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 /** Each key's requests are limited by its tenant's limits; the answers say how far. */
@@ -33,7 +31,8 @@ class RateLimitTest {
         .header("RateLimit", "limit=100000, remaining=99999, reset=1")
         .header("RateLimit-Policy", "100000;w=1");
 
-    setLimits(tenant, "{\"rate_limit_per_second\": 1, \"rate_limit_burst\": 3}")
+    patchLimits(tenant, "{\"rate_limit_per_second\": 1, \"rate_limit_burst\": 3}")
+        .statusCode(200)
         .body("limits.rate_limit_per_second", equalTo(1))
         .body("limits.rate_limit_burst", equalTo(3))
         .body("limits.rate_limit_default", equalTo(false));
@@ -62,14 +61,15 @@ class RateLimitTest {
   @Test
   void keysHaveTheirOwnBucketsAndZeroIsUnlimited() {
     String tenant = createTenant("two-buckets");
-    setLimits(tenant, "{\"rate_limit_per_second\": 1, \"rate_limit_burst\": 1}");
+    patchLimits(tenant, "{\"rate_limit_per_second\": 1, \"rate_limit_burst\": 1}").statusCode(200);
     String first = createKey(tenant, "first");
     String second = createKey(tenant, "second");
     withKey(first).get("/v1/account").then().statusCode(200);
     withKey(first).get("/v1/account").then().statusCode(429);
     withKey(second).get("/v1/account").then().statusCode(200);
 
-    setLimits(tenant, "{\"rate_limit_per_second\": 0}")
+    patchLimits(tenant, "{\"rate_limit_per_second\": 0}")
+        .statusCode(200)
         .body("limits.rate_limit_per_second", equalTo(0));
     for (int i = 0; i < 5; i++) {
       withKey(first).get("/v1/account").then().statusCode(200).header("RateLimit", nullValue());
@@ -79,14 +79,5 @@ class RateLimitTest {
   @Test
   void theBootstrapTenantIsUnlimited() {
     asTenant().get("/v1/account").then().statusCode(200).header("RateLimit", nullValue());
-  }
-
-  private static ValidatableResponse setLimits(String tenant, String json) {
-    return asOperator()
-        .contentType(ContentType.JSON)
-        .body(json)
-        .patch("/v1/admin/tenants/" + tenant + "/limits")
-        .then()
-        .statusCode(200);
   }
 }

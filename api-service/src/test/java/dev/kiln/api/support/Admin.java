@@ -3,6 +3,7 @@ package dev.kiln.api.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -38,6 +39,15 @@ public final class Admin {
         .statusCode(201)
         .extract()
         .path("key");
+  }
+
+  /** {@code PATCH /v1/admin/tenants/{id}/limits} with a JSON body, answer not yet checked. */
+  public static ValidatableResponse patchLimits(String tenantId, String json) {
+    return asOperator()
+        .contentType(ContentType.JSON)
+        .body(json)
+        .patch("/v1/admin/tenants/" + tenantId + "/limits")
+        .then();
   }
 
   public static RequestSpecification withKey(String key) {

@@ -3,6 +3,7 @@ package dev.kiln.api.tenants;
 import static dev.kiln.api.support.Admin.asOperator;
 import static dev.kiln.api.support.Admin.createKey;
 import static dev.kiln.api.support.Admin.createTenant;
+import static dev.kiln.api.support.Admin.patchLimits;
 import static dev.kiln.api.support.Admin.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -103,18 +104,10 @@ class TenantAdminTest {
         .statusCode(400)
         .body("code", equalTo("malformed_json"));
     String id = createTenant("strict");
-    asOperator()
-        .contentType(ContentType.JSON)
-        .body("{\"rate_limit_per_second\": -1, \"rate_limit_burst\": 0}")
-        .patch("/v1/admin/tenants/" + id + "/limits")
-        .then()
+    patchLimits(id, "{\"rate_limit_per_second\": -1, \"rate_limit_burst\": 0}")
         .statusCode(422)
         .body("errors.field", equalTo(List.of("rate_limit_per_second", "rate_limit_burst")));
-    asOperator()
-        .contentType(ContentType.JSON)
-        .body("{\"rate_limit_per_second\": \"fast\"}")
-        .patch("/v1/admin/tenants/" + id + "/limits")
-        .then()
+    patchLimits(id, "{\"rate_limit_per_second\": \"fast\"}")
         .statusCode(422)
         .body("errors[0].field", equalTo("rate_limit_per_second"));
     asOperator()
