@@ -7,6 +7,7 @@ import dev.kiln.api.storage.ObjectStore;
 import dev.kiln.model.ids.Ids;
 import dev.kiln.model.image.ImageInfo;
 import dev.kiln.model.image.ImageProbe;
+import dev.kiln.model.image.UnsupportedFormats;
 import dev.kiln.model.jobs.StorageKeys;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -78,13 +79,7 @@ public class MediaService {
           ProblemCode.PAYLOAD_TOO_LARGE,
           "The image is " + bytes.length + " bytes; the limit is " + limits.maxBytes());
     }
-    ImageInfo info =
-        ImageProbe.probe(bytes)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ProblemCode.INVALID_IMAGE,
-                        "The body is not a JPEG, PNG, WebP, GIF, BMP or TIFF image"));
+    ImageInfo info = ImageProbe.probe(bytes).orElseThrow(() -> notReadable(bytes));
     if (info.pixels() > limits.maxPixels()) {
       throw new ApiException(
           ProblemCode.IMAGE_TOO_LARGE,
@@ -92,5 +87,22 @@ public class MediaService {
               .formatted(info.width(), info.height(), info.pixels(), limits.maxPixels()));
     }
     return info;
+  }
+
+  /** A format Kiln knows by name but does not read is a 415 naming it; anything else a 422. */
+  private static ApiException notReadable(byte[] bytes) {
+    return UnsupportedFormats.of(bytes)
+        .map(
+            format ->
+                new ApiException(
+                        ProblemCode.UNSUPPORTED_FORMAT,
+                        format
+                            + " images are not supported; send JPEG, PNG, WebP, GIF, BMP or TIFF")
+                    .with("format", format))
+        .orElseGet(
+            () ->
+                new ApiException(
+                    ProblemCode.INVALID_IMAGE,
+                    "The body is not a JPEG, PNG, WebP, GIF, BMP or TIFF image"));
   }
 }

@@ -20,6 +20,7 @@ public enum ProblemCode {
   URI_TOO_LONG(414, "The request URI is too long"),
   IMAGE_TOO_LARGE(413, "The image has too many pixels"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
+  UNSUPPORTED_FORMAT(415, "The image format is not supported"),
   INVALID_IMAGE(422, "The upload is not an image Kiln can read"),
   MEDIA_NOT_FOUND(422, "The input media does not exist"),
   QUEUE_LIMIT_REACHED(429, "The account has as many queued jobs as its limit allows"),
