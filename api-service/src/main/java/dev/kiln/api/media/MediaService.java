@@ -1,6 +1,7 @@
 package dev.kiln.api.media;
 
 import dev.kiln.api.config.MediaConfig;
+import dev.kiln.api.paging.PageRequest;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.problems.ProblemCode;
 import dev.kiln.api.storage.ObjectStore;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** Stores uploads: checks the image header, writes the bytes to S3, then the media row. */
 @ApplicationScoped
@@ -63,6 +65,12 @@ public class MediaService {
         .onItem()
         .ifNull()
         .failWith(() -> ApiException.notFound("media", id));
+  }
+
+  /** A page of the tenant's uploads, newest first. */
+  @WithSession
+  public Uni<List<Media>> uploads(String tenantId, PageRequest page) {
+    return repository.uploads(tenantId, page.cursor(), page.fetch());
   }
 
   @WithTransaction

@@ -4,6 +4,7 @@ package dev.kiln.api.problems;
 public enum ProblemCode {
   VALIDATION_FAILED(422, "The request is not valid"),
   MALFORMED_JSON(400, "The request body is not valid JSON"),
+  MALFORMED_MULTIPART(400, "The multipart body cannot be read"),
   UNAUTHORIZED(401, "A valid API key is required"),
   INSUFFICIENT_CREDITS(402, "The account has not enough credits for this job"),
   FORBIDDEN(403, "The key may not do this"),

@@ -16,6 +16,11 @@ public final class Tenants {
 
   /** Creates a tenant with a new key; answers requests authenticated with it. */
   public static RequestSpecification another(Pool pool) {
+    return as(anotherKey(pool));
+  }
+
+  /** Creates a tenant with a new key; answers the key, for many requests as that tenant. */
+  public static String anotherKey(Pool pool) {
     String tenant = Ids.next(Ids.TENANT);
     String key = "kiln_sk_other_" + Long.toHexString(System.nanoTime());
     pool.preparedQuery(
@@ -26,6 +31,11 @@ public final class Tenants {
             Tuple.of(tenant, Ids.next(Ids.API_KEY), ApiKeyHasher.hash(key), key.substring(0, 12)))
         .await()
         .atMost(Duration.ofSeconds(10));
+    return key;
+  }
+
+  /** A request authenticated with the key. */
+  public static RequestSpecification as(String key) {
     return given().header("Authorization", "Bearer " + key);
   }
 }

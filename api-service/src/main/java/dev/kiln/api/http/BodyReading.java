@@ -1,0 +1,74 @@
+package dev.kiln.api.http;
+
+import dev.kiln.api.problems.ProblemCode;
+import dev.kiln.api.problems.ProblemResponder;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Consumer;
+
+/**
+ * Reads one request body into memory, counting as it goes: the first byte past the limit is
+ * answered 413 with {@code Connection: close} and the connection closed, so a client sending 200 MB
+ * (with or without Content-Length) learns at once and nothing past the limit is kept.
+ */
+public final class BodyReading {
+
+  private final RoutingContext context;
+  private final long limit;
+  private final ProblemResponder problems;
+  private final Buffer body = Buffer.buffer();
+  private Consumer<Buffer> whenRead;
+  private boolean over;
+
+  private BodyReading(RoutingContext context, long limit, ProblemResponder problems) {
+    this.context = context;
+    this.limit = limit;
+    this.problems = problems;
+  }
+
+  /** Reads the body of the context's request, then hands it to {@code whenRead}. */
+  public static void read(
+      RoutingContext context, long limit, ProblemResponder problems, Consumer<Buffer> whenRead) {
+    BodyReading reading = new BodyReading(context, limit, problems);
+    reading.whenRead = whenRead;
+    reading.start();
+  }
+
+  private void start() {
+    HttpServerRequest request = context.request();
+    if (request.isEnded()) {
+      whenRead.accept(body);
+      return;
+    }
+    request.handler(this::chunk);
+    request.endHandler(ignored -> finish());
+    request.exceptionHandler(
+        failure -> {
+          over = true;
+          request.connection().close();
+        });
+    request.resume();
+  }
+
+  private void chunk(Buffer chunk) {
+    if (over) {
+      return;
+    }
+    if (body.length() + (long) chunk.length() > limit) {
+      over = true;
+      problems.answerAndClose(
+          context,
+          ProblemCode.PAYLOAD_TOO_LARGE,
+          "The request body is larger than the limit of %d bytes".formatted(limit));
+      return;
+    }
+    body.appendBuffer(chunk);
+  }
+
+  private void finish() {
+    if (!over) {
+      whenRead.accept(body);
+    }
+  }
+}
