@@ -2,9 +2,12 @@ package dev.kiln.api.http;
 
 import dev.kiln.api.problems.ProblemCode;
 import dev.kiln.api.problems.ProblemResponder;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +20,8 @@ public final class BodyReading {
   private final RoutingContext context;
   private final long limit;
   private final ProblemResponder problems;
-  private final Buffer body = Buffer.buffer();
+  private final List<Buffer> chunks = new ArrayList<>();
+  private long length;
   private Consumer<Buffer> whenRead;
   private boolean over;
 
@@ -38,8 +42,11 @@ public final class BodyReading {
   private void start() {
     HttpServerRequest request = context.request();
     if (request.isEnded()) {
-      whenRead.accept(body);
+      whenRead.accept(Buffer.buffer());
       return;
+    }
+    if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaderNames.EXPECT))) {
+      context.response().writeContinue(); // the client waits for this before it sends the body
     }
     request.handler(this::chunk);
     request.endHandler(ignored -> finish());
@@ -55,7 +62,7 @@ public final class BodyReading {
     if (over) {
       return;
     }
-    if (body.length() + (long) chunk.length() > limit) {
+    if (length + chunk.length() > limit) {
       over = true;
       problems.answerAndClose(
           context,
@@ -63,12 +70,18 @@ public final class BodyReading {
           "The request body is larger than the limit of %d bytes".formatted(limit));
       return;
     }
-    body.appendBuffer(chunk);
+    chunks.add(chunk); // Vert.x hands out heap copies, safe to keep
+    length += chunk.length();
   }
 
+  /** The body in one buffer, allocated once at its final size rather than grown as it came. */
   private void finish() {
-    if (!over) {
-      whenRead.accept(body);
+    if (over) {
+      return;
     }
+    Buffer body = Buffer.buffer((int) length);
+    chunks.forEach(body::appendBuffer);
+    chunks.clear();
+    whenRead.accept(body);
   }
 }

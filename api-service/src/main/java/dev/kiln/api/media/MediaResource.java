@@ -60,8 +60,7 @@ public class MediaResource {
     PageRequest page = PageRequest.of(limit, cursor, Ids.MEDIA);
     return media
         .uploads(tenant.id(), page)
-        .map(found -> found.stream().map(mapper::toView).toList())
-        .map(views -> Page.of(views, page.limit(), MediaView::id));
+        .map(found -> Page.of(found, page, mapper::toView, MediaView::id));
   }
 
   @GET

@@ -5,7 +5,10 @@ import dev.kiln.api.http.BodyReading;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.problems.ProblemCode;
 import dev.kiln.api.problems.ProblemResponder;
+import dev.kiln.api.tenants.KeyAuthenticator;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -13,6 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 /**
  * Reads the body of {@code POST /v1/media} before the resource runs, counting as it goes: the first
@@ -33,12 +37,18 @@ public class UploadReader {
   private static final String ACCEPTED =
       "Send the image as image/*, application/octet-stream or multipart/form-data (field 'file')";
 
+  private static final String BEARER = "Bearer ";
+
   private final MediaConfig limits;
   private final ProblemResponder problems;
+  private final KeyAuthenticator keys;
+  private final Semaphore slots;
 
-  public UploadReader(MediaConfig limits, ProblemResponder problems) {
+  public UploadReader(MediaConfig limits, ProblemResponder problems, KeyAuthenticator keys) {
     this.limits = limits;
     this.problems = problems;
+    this.keys = keys;
+    this.slots = new Semaphore(limits.maxConcurrentUploads());
   }
 
   void install(@Observes Router router) {
@@ -54,7 +64,55 @@ public class UploadReader {
     return image;
   }
 
+  /**
+   * Authenticates first, so that no unauthenticated client has an upload read; the key is checked
+   * again, from the cache, by the REST layer.
+   */
   void read(RoutingContext context) {
+    HttpServerRequest request = context.request();
+    request.pause();
+    String key = presentedKey(request);
+    if (key == null) {
+      problems.answerAndClose(
+          context,
+          ProblemCode.UNAUTHORIZED,
+          "Send your API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'");
+      return;
+    }
+    Context here = Vertx.currentContext();
+    keys.tenantOf(key)
+        .subscribe()
+        .with(
+            tenant ->
+                here.runOnContext(
+                    ignored -> {
+                      if (tenant.isEmpty()) {
+                        problems.answerAndClose(
+                            context, ProblemCode.UNAUTHORIZED, "The API key is not valid");
+                      } else {
+                        readAuthenticated(context);
+                      }
+                    }),
+            failure ->
+                here.runOnContext(
+                    ignored ->
+                        problems.answerAndClose(
+                            context,
+                            ProblemCode.SERVICE_UNAVAILABLE,
+                            "The API key could not be checked now; retry shortly")));
+  }
+
+  /** The key as the REST layer's authentication reads it: a bearer token or X-API-Key. */
+  private static String presentedKey(HttpServerRequest request) {
+    String authorization = request.getHeader(HttpHeaderNames.AUTHORIZATION);
+    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return authorization.substring(BEARER.length()).trim();
+    }
+    String apiKey = request.getHeader("X-API-Key");
+    return apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+  }
+
+  private void readAuthenticated(RoutingContext context) {
     HttpServerRequest request = context.request();
     String contentType = request.getHeader(HttpHeaderNames.CONTENT_TYPE);
     String type = mediaType(contentType);
@@ -78,6 +136,15 @@ public class UploadReader {
               + ACCEPTED);
       return;
     }
+    if (!slots.tryAcquire()) {
+      context.response().putHeader("Retry-After", "1");
+      problems.answerAndClose(
+          context,
+          ProblemCode.SERVICE_UNAVAILABLE,
+          "As many uploads as this server reads at once are in progress; retry in a second");
+      return;
+    }
+    context.addEndHandler(ignored -> slots.release());
     String multipartBoundary = boundary;
     BodyReading.read(
         context,

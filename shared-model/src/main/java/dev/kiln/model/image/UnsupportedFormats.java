@@ -3,6 +3,7 @@ package dev.kiln.model.image;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,17 +27,16 @@ public final class UnsupportedFormats {
 
   /** ISO base media files: the major brand after {@code ftyp} tells which kind. */
   private static final List<Signature> BRANDS =
-      List.of(
-          new Signature("AVIF", 8, "avif"),
-          new Signature("AVIF", 8, "avis"),
-          new Signature("HEIC", 8, "heic"),
-          new Signature("HEIC", 8, "heix"),
-          new Signature("HEIC", 8, "heim"),
-          new Signature("HEIC", 8, "heis"),
-          new Signature("HEIC", 8, "hevc"),
-          new Signature("HEIC", 8, "hevx"),
-          new Signature("HEIF", 8, "mif1"),
-          new Signature("HEIF", 8, "msf1"));
+      Map.of(
+              "AVIF", List.of("avif", "avis"),
+              "HEIC", List.of("heic", "heix", "heim", "heis", "hevc", "hevx"),
+              "HEIF", List.of("mif1", "msf1"))
+          .entrySet()
+          .stream()
+          .flatMap(
+              format ->
+                  format.getValue().stream().map(brand -> new Signature(format.getKey(), 8, brand)))
+          .toList();
 
   private static final List<Signature> SIGNATURES =
       List.of(
