@@ -14,4 +14,12 @@ public interface MediaConfig {
   /** The most pixels an upload may declare in its header (decompression-bomb guard). */
   @WithDefault("50000000")
   long maxPixels();
+
+  /**
+   * How many uploads one instance reads at once; more are answered 503 with {@code Retry-After}
+   * unread. Bounds the memory uploads hold (each up to {@link #maxBytes()}) and the event-loop time
+   * they take from other requests.
+   */
+  @WithDefault("4")
+  int maxConcurrentUploads();
 }

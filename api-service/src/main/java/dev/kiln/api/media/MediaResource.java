@@ -1,20 +1,23 @@
 package dev.kiln.api.media;
 
-import dev.kiln.api.problems.ApiException;
+import dev.kiln.api.paging.Page;
+import dev.kiln.api.paging.PageRequest;
 import dev.kiln.api.tenants.CurrentTenant;
+import dev.kiln.model.ids.Ids;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import jakarta.ws.rs.Consumes;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestForm;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Uploads and reads images: {@code /v1/media}. */
 @Path("/v1/media")
@@ -23,33 +26,41 @@ public class MediaResource {
   private final MediaService media;
   private final MediaMapper mapper;
   private final CurrentTenant tenant;
-  private final Vertx vertx;
 
-  public MediaResource(MediaService media, MediaMapper mapper, CurrentTenant tenant, Vertx vertx) {
+  public MediaResource(MediaService media, MediaMapper mapper, CurrentTenant tenant) {
     this.media = media;
     this.mapper = mapper;
     this.tenant = tenant;
-    this.vertx = vertx;
   }
 
   @POST
-  @Consumes({"image/*", MediaType.APPLICATION_OCTET_STREAM})
-  @Operation(summary = "Upload an image as the raw request body")
-  public Uni<Response> uploadRaw(byte[] body) {
-    return created(media.upload(tenant.id(), body));
+  @Operation(
+      summary =
+          "Upload an image as the raw request body (image/*, application/octet-stream) or as the"
+              + " multipart form field 'file'; answers 201 with the media object")
+  @RequestBody(
+      content = {
+        @Content(mediaType = "image/*"),
+        @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM),
+        @Content(mediaType = MediaType.MULTIPART_FORM_DATA)
+      })
+  public Uni<Response> upload(@Context RoutingContext context) {
+    byte[] image = UploadReader.image(context);
+    return media
+        .upload(tenant.id(), image)
+        .map(
+            m ->
+                Response.created(URI.create("/v1/media/" + m.id)).entity(mapper.toView(m)).build());
   }
 
-  @POST
-  @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(summary = "Upload an image as the multipart form field 'file'")
-  public Uni<Response> uploadForm(@RestForm("file") FileUpload file) {
-    if (file == null) {
-      throw ApiException.invalid("file", "a multipart field 'file' with the image is required");
-    }
-    return vertx
-        .fileSystem()
-        .readFile(file.uploadedFile().toString())
-        .chain(buffer -> created(media.upload(tenant.id(), buffer.getBytes())));
+  @GET
+  @Operation(summary = "The account's uploads, newest first (?limit=, ?cursor=)")
+  public Uni<Page<MediaView>> list(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    PageRequest page = PageRequest.of(limit, cursor, Ids.MEDIA);
+    return media
+        .uploads(tenant.id(), page)
+        .map(found -> Page.of(found, page, mapper::toView, MediaView::id));
   }
 
   @GET
@@ -57,10 +68,5 @@ public class MediaResource {
   @Operation(summary = "A media object with a pre-signed download URL")
   public Uni<MediaView> get(@RestPath String id) {
     return media.find(tenant.id(), id).map(mapper::toView);
-  }
-
-  private Uni<Response> created(Uni<Media> stored) {
-    return stored.map(
-        m -> Response.created(URI.create("/v1/media/" + m.id)).entity(mapper.toView(m)).build());
   }
 }

@@ -1,12 +1,14 @@
 package dev.kiln.api.media;
 
 import dev.kiln.api.config.MediaConfig;
+import dev.kiln.api.paging.PageRequest;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.problems.ProblemCode;
 import dev.kiln.api.storage.ObjectStore;
 import dev.kiln.model.ids.Ids;
 import dev.kiln.model.image.ImageInfo;
 import dev.kiln.model.image.ImageProbe;
+import dev.kiln.model.image.UnsupportedFormats;
 import dev.kiln.model.jobs.StorageKeys;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -15,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** Stores uploads: checks the image header, writes the bytes to S3, then the media row. */
 @ApplicationScoped
@@ -64,6 +67,12 @@ public class MediaService {
         .failWith(() -> ApiException.notFound("media", id));
   }
 
+  /** A page of the tenant's uploads, newest first. */
+  @WithSession
+  public Uni<List<Media>> uploads(String tenantId, PageRequest page) {
+    return repository.uploads(tenantId, page.cursor(), page.fetch());
+  }
+
   @WithTransaction
   Uni<Media> persist(Media media) {
     return repository.persist(media);
@@ -78,13 +87,7 @@ public class MediaService {
           ProblemCode.PAYLOAD_TOO_LARGE,
           "The image is " + bytes.length + " bytes; the limit is " + limits.maxBytes());
     }
-    ImageInfo info =
-        ImageProbe.probe(bytes)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ProblemCode.INVALID_IMAGE,
-                        "The body is not a JPEG, PNG, WebP, GIF, BMP or TIFF image"));
+    ImageInfo info = ImageProbe.probe(bytes).orElseThrow(() -> notReadable(bytes));
     if (info.pixels() > limits.maxPixels()) {
       throw new ApiException(
           ProblemCode.IMAGE_TOO_LARGE,
@@ -92,5 +95,22 @@ public class MediaService {
               .formatted(info.width(), info.height(), info.pixels(), limits.maxPixels()));
     }
     return info;
+  }
+
+  /** A format Kiln knows by name but does not read is a 415 naming it; anything else a 422. */
+  private static ApiException notReadable(byte[] bytes) {
+    return UnsupportedFormats.of(bytes)
+        .map(
+            format ->
+                new ApiException(
+                        ProblemCode.UNSUPPORTED_FORMAT,
+                        format
+                            + " images are not supported; send JPEG, PNG, WebP, GIF, BMP or TIFF")
+                    .with("format", format))
+        .orElseGet(
+            () ->
+                new ApiException(
+                    ProblemCode.INVALID_IMAGE,
+                    "The body is not a JPEG, PNG, WebP, GIF, BMP or TIFF image"));
   }
 }

@@ -18,4 +18,10 @@ public record Page<T>(String object, List<T> data, String nextCursor) {
     List<T> data = more ? fetched.subList(0, limit) : fetched;
     return new Page<>("list", List.copyOf(data), more ? id.apply(data.getLast()) : null);
   }
+
+  /** The page of {@code fetched} rows (up to {@code page.fetch()}), each shown as its view. */
+  public static <R, T> Page<T> of(
+      List<R> fetched, PageRequest page, Function<R, T> view, Function<T, String> id) {
+    return of(fetched.stream().map(view).toList(), page.limit(), id);
+  }
 }

@@ -1,6 +1,9 @@
 package dev.kiln.api.problems;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -15,11 +18,32 @@ final class JsonProblems {
   private JsonProblems() {}
 
   static ApiException from(JsonProcessingException e) {
-    if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-      return new ApiException(ProblemCode.MALFORMED_JSON, firstLine(e.getOriginalMessage()));
+    Throwable cause = rootCause(e);
+    boolean syntax =
+        !(cause instanceof InputCoercionException)
+            && (cause instanceof StreamReadException
+                || cause instanceof StreamConstraintsException);
+    if (syntax || !(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+      String message =
+          cause instanceof JsonProcessingException json ? json.getOriginalMessage() : null;
+      return new ApiException(ProblemCode.MALFORMED_JSON, firstLine(message));
     }
     String field = path(mapping.getPath());
-    return ApiException.invalid(List.of(new Violation(field, message(mapping))));
+    String message =
+        cause instanceof InputCoercionException ? "is out of range for its type" : message(mapping);
+    return ApiException.invalid(List.of(new Violation(field, message)));
+  }
+
+  /**
+   * The failure Jackson started from: a syntax error found while binding a nested value arrives
+   * wrapped in a mapping failure that carries the path.
+   */
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   private static String message(JsonMappingException e) {

@@ -4,6 +4,7 @@ package dev.kiln.api.problems;
 public enum ProblemCode {
   VALIDATION_FAILED(422, "The request is not valid"),
   MALFORMED_JSON(400, "The request body is not valid JSON"),
+  MALFORMED_MULTIPART(400, "The multipart body cannot be read"),
   UNAUTHORIZED(401, "A valid API key is required"),
   INSUFFICIENT_CREDITS(402, "The account has not enough credits for this job"),
   FORBIDDEN(403, "The key may not do this"),
@@ -20,6 +21,7 @@ public enum ProblemCode {
   URI_TOO_LONG(414, "The request URI is too long"),
   IMAGE_TOO_LARGE(413, "The image has too many pixels"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
+  UNSUPPORTED_FORMAT(415, "The image format is not supported"),
   INVALID_IMAGE(422, "The upload is not an image Kiln can read"),
   MEDIA_NOT_FOUND(422, "The input media does not exist"),
   QUEUE_LIMIT_REACHED(429, "The account has as many queued jobs as its limit allows"),

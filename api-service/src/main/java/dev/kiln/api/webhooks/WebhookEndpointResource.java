@@ -53,8 +53,7 @@ public class WebhookEndpointResource {
     PageRequest page = PageRequest.of(limit, cursor, Ids.WEBHOOK_ENDPOINT);
     return endpoints
         .list(tenant.id(), page.cursor(), page.fetch())
-        .map(found -> found.stream().map(WebhookEndpointView::of).toList())
-        .map(views -> Page.of(views, page.limit(), WebhookEndpointView::id));
+        .map(found -> Page.of(found, page, WebhookEndpointView::of, WebhookEndpointView::id));
   }
 
   @GET

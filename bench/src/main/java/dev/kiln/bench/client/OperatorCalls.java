@@ -56,7 +56,11 @@ public final class OperatorCalls {
         "/v1/admin/tenants/" + tenant + "/limits",
         new JsonObject().put("rate_limit_per_second", 0),
         200);
-    return send("POST", "/v1/admin/tenants/" + tenant + "/keys", new JsonObject().put("name", name), 201)
+    return send(
+            "POST",
+            "/v1/admin/tenants/" + tenant + "/keys",
+            new JsonObject().put("name", name),
+            201)
         .getString("key");
   }
 

@@ -11,6 +11,11 @@ import java.util.Optional;
  */
 public final class ImageProbe {
 
+  private static final int TIFF_WIDTH = 256;
+  private static final int TIFF_HEIGHT = 257;
+  private static final int TIFF_SHORT = 3;
+  private static final int TIFF_LONG = 4;
+
   private ImageProbe() {}
 
   /**
@@ -88,6 +93,11 @@ public final class ImageProbe {
     };
   }
 
+  /**
+   * The size tags of the first directory. A file that gives a size tag twice, or as a type other
+   * than SHORT or LONG, is refused: readers disagree on which of two values counts, and a check on
+   * one while the decoder uses the other would let a decompression bomb through.
+   */
   private static ImageInfo tiff(ByteBuffer b) {
     b.order(b.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
     int ifd = b.getInt(4);
@@ -97,11 +107,20 @@ public final class ImageProbe {
     for (int i = 0; i < entries; i++) {
       int entry = ifd + 2 + i * 12;
       int tag = u16(b, entry);
+      if (tag != TIFF_WIDTH && tag != TIFF_HEIGHT) {
+        continue;
+      }
       int type = u16(b, entry + 2);
-      int value = type == 3 ? u16(b, entry + 8) : b.getInt(entry + 8);
-      if (tag == 256) {
+      if ((type != TIFF_SHORT && type != TIFF_LONG) || (tag == TIFF_WIDTH ? width : height) != 0) {
+        return null;
+      }
+      int value = type == TIFF_SHORT ? u16(b, entry + 8) : b.getInt(entry + 8);
+      if (value <= 0) {
+        return null;
+      }
+      if (tag == TIFF_WIDTH) {
         width = value;
-      } else if (tag == 257) {
+      } else {
         height = value;
       }
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HexFormat;
 import javax.imageio.ImageIO;
@@ -66,6 +68,50 @@ class ImageProbeTest {
     assertThat(ImageProbe.probe(new byte[0])).isEmpty();
     assertThat(ImageProbe.probe(Arrays.copyOf(encode("png", 5, 5), 12))).isEmpty();
     assertThat(ImageProbe.probe(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).isEmpty();
+  }
+
+  @Test
+  void aTiffThatGivesItsSizeTwiceIsRefused() {
+    assertThat(ImageProbe.probe(tiff(new int[][] {{256, 3, 10}, {257, 3, 10}})))
+        .contains(new ImageInfo(ImageFormat.TIFF, 10, 10));
+    // Small first, huge second: a check of the one and a decode of the other must not happen.
+    assertThat(ImageProbe.probe(tiff(new int[][] {{256, 3, 10}, {257, 3, 10}, {256, 4, 100_000}})))
+        .isEmpty();
+    assertThat(ImageProbe.probe(tiff(new int[][] {{256, 3, 10}, {257, 3, 10}, {257, 3, 10}})))
+        .isEmpty();
+    // A size as a RATIONAL or as a negative LONG is no size.
+    assertThat(ImageProbe.probe(tiff(new int[][] {{256, 5, 10}, {257, 3, 10}}))).isEmpty();
+    assertThat(ImageProbe.probe(tiff(new int[][] {{256, 4, -1}, {257, 3, 10}}))).isEmpty();
+  }
+
+  @Test
+  void namesFormatsItDoesNotRead() {
+    byte[] avif = new byte[32];
+    System.arraycopy("ftypavif".getBytes(), 0, avif, 4, 8);
+    byte[] heic = new byte[32];
+    System.arraycopy("ftypheic".getBytes(), 0, heic, 4, 8);
+
+    assertThat(ImageProbe.probe(avif)).isEmpty();
+    assertThat(UnsupportedFormats.of(avif)).contains("AVIF");
+    assertThat(UnsupportedFormats.of(heic)).contains("HEIC");
+    assertThat(UnsupportedFormats.of("%PDF-1.7".getBytes())).contains("PDF");
+    assertThat(UnsupportedFormats.of("hello, world".getBytes())).isEmpty();
+  }
+
+  /** A little-endian TIFF header and one directory of {tag, type, value} entries. */
+  private static byte[] tiff(int[][] entries) {
+    ByteBuffer b = ByteBuffer.allocate(8 + 2 + entries.length * 12 + 4);
+    b.order(ByteOrder.LITTLE_ENDIAN).put(new byte[] {'I', 'I', 42, 0}).putInt(8);
+    b.putShort((short) entries.length);
+    for (int[] entry : entries) {
+      b.putShort((short) entry[0]).putShort((short) entry[1]).putInt(1);
+      if (entry[1] == 3) {
+        b.putShort((short) entry[2]).putShort((short) 0);
+      } else {
+        b.putInt(entry[2]);
+      }
+    }
+    return b.putInt(0).array();
   }
 
   private static byte[] riff(String chunk, String payloadHex) {

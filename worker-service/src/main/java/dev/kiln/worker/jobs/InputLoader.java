@@ -14,6 +14,7 @@ import dev.kiln.worker.storage.ObjectStore.ObjectTooLargeException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
@@ -65,6 +66,11 @@ public class InputLoader {
     }
   }
 
+  /**
+   * A name that does not resolve is retryable here: the resolver reports a failing or timed-out DNS
+   * server the same way as a name that does not exist, and the client may simply submit again once
+   * DNS answers.
+   */
   private byte[] fetch(String url, Duration budget) {
     URI uri;
     try {
@@ -80,7 +86,10 @@ public class InputLoader {
       throw new InputException(JobErrorCode.INPUT_TOO_LARGE, e.getMessage());
     } catch (FetchFailedException e) {
       Log.debugf(e.getCause(), "input URL on %s: %s", uri.getHost(), e.getMessage());
-      throw new InputException(JobErrorCode.INPUT_FETCH_FAILED, e.getMessage(), e.retryable());
+      throw new InputException(
+          JobErrorCode.INPUT_FETCH_FAILED,
+          e.getMessage(),
+          e.retryable() || e.getCause() instanceof UnknownHostException);
     }
   }
 }

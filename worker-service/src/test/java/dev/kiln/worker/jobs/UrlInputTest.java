@@ -160,6 +160,17 @@ class UrlInputTest {
     assertThat(last.error().message()).contains("404");
   }
 
+  @Test
+  void aNameThatDoesNotResolveFailsRetryably() {
+    // .invalid never resolves (RFC 2606); a resolver that is down answers the same way.
+    String jobId = submit("http://images.kiln.invalid/a.png", List.of(ResizeStep.contain(10, 10)));
+    JobEvent last = events.awaitEvents(jobId, terminal(), TIMEOUT).getLast();
+
+    assertThat(last.error().code()).isEqualTo("input_fetch_failed");
+    assertThat(last.error().retryable()).isTrue();
+    assertThat(last.error().message()).contains("cannot be resolved");
+  }
+
   private String url(String path) {
     return "http://127.0.0.1:" + images.getAddress().getPort() + path;
   }
