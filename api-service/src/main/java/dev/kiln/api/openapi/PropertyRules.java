@@ -1,0 +1,98 @@
+package dev.kiln.api.openapi;
+
+import dev.kiln.api.events.EventType;
+import dev.kiln.api.jobs.JobStatus;
+import dev.kiln.model.pipeline.Limits;
+import dev.kiln.model.presets.Preset;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+
+/**
+ * What the records' Java types cannot say: the allowed values of string properties that are enums
+ * in code (taken from those enums), required request members and bounds checked by the validators.
+ * One line per rule; a rule naming a schema or property that no longer exists fails the build.
+ */
+final class PropertyRules {
+
+  private PropertyRules() {}
+
+  static void apply(Map<String, Schema> schemas) {
+    List<Object> statuses = Arrays.stream(JobStatus.values()).map(s -> (Object) s.wire()).toList();
+    List<Object> presets = Arrays.stream(Preset.values()).map(p -> (Object) p.wireName()).toList();
+    List<Object> subscribable = List.copyOf(EventType.subscribable());
+    List<Object> types = Arrays.stream(EventType.values()).map(t -> (Object) t.wire()).toList();
+
+    property(schemas, "JobView", "status", p -> p.enumeration(statuses));
+    property(schemas, "JobView", "preset", p -> p.enumeration(presets));
+    property(schemas, "SubmitJobRequest", "preset", p -> p.enumeration(presets));
+    property(
+        schemas, "SubmitJobRequest", "webhook_events", p -> p.getItems().enumeration(subscribable));
+    property(
+        schemas, "StickerRequest", "webhook_events", p -> p.getItems().enumeration(subscribable));
+    property(
+        schemas, "WebhookEndpointRequest", "events", p -> p.getItems().enumeration(subscribable));
+    property(schemas, "WebhookEndpointView", "events", p -> p.getItems().enumeration(subscribable));
+    property(schemas, "WebhookDeliveryView", "type", p -> p.enumeration(types));
+    // The values of WebhookDeliveryService.STATUSES.
+    property(
+        schemas,
+        "WebhookDeliveryView",
+        "status",
+        p -> p.enumeration(List.of("pending", "succeeded", "failed")));
+    property(
+        schemas,
+        "SubmitJobRequest",
+        "pipeline",
+        p ->
+            p.minItems(1)
+                .maxItems(Limits.MAX_STEPS)
+                .description("Steps, run in order; the last is encode"));
+    property(
+        schemas,
+        "SubmitJobRequest",
+        "priority",
+        p -> p.minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(9)));
+    property(schemas, "SubmitJobRequest", "deadline_seconds", p -> p.minimum(BigDecimal.ONE));
+    schema(schemas, "SubmitJobRequest", s -> s.required(List.of("input")));
+    schema(schemas, "StickerRequest", s -> s.required(List.of("input")));
+    schema(
+        schemas,
+        "SubmitJobRequest",
+        s -> s.description("An input and exactly one of pipeline or preset"));
+    schema(
+        schemas,
+        "JobInput",
+        s ->
+            s.minProperties(1)
+                .maxProperties(1)
+                .description(
+                    "Exactly one of media_id (an uploaded media object) or url (http(s))"));
+  }
+
+  private static void schema(Map<String, Schema> schemas, String name, Consumer<Schema> rule) {
+    Schema schema = schemas.get(name);
+    if (schema == null) {
+      throw new IllegalStateException("PropertyRules names schema " + name + ", which is gone");
+    }
+    rule.accept(schema);
+  }
+
+  private static void property(
+      Map<String, Schema> schemas, String name, String property, Consumer<Schema> rule) {
+    schema(
+        schemas,
+        name,
+        s -> {
+          Schema found = s.getProperties() == null ? null : s.getProperties().get(property);
+          if (found == null) {
+            throw new IllegalStateException(
+                "PropertyRules names " + name + "." + property + ", which is gone");
+          }
+          rule.accept(found);
+        });
+  }
+}
