@@ -32,6 +32,7 @@ final class Operations {
       }
       operation.addParameter(Headers.idempotencyKey());
     }
+    Parameters.apply(endpoint.path(), operation);
     requestExamples(operation);
     success(endpoint, operation.getResponses());
     for (int status : endpoint.allProblems()) {
