@@ -48,7 +48,6 @@ public final class Endpoints {
           get("/v1/jobs/{id}", "getJob", JOBS).streams("JobView"),
           get("/v1/jobs/{id}/events", "streamJobEvents", JOBS).streams("JobView"),
           post("/v1/jobs/{id}/cancel", "cancelJob", JOBS).problems(409),
-          get("/v1/jobs/{id}/deliveries", "listJobDeliveries", WEBHOOKS).problems(422),
           // Stickers
           post("/v1/stickers", "createSticker", STICKERS)
               .accepted("JobView")
@@ -71,6 +70,7 @@ public final class Endpoints {
               .problems(409),
           get("/v1/webhook-endpoints/{id}/deliveries", "listWebhookEndpointDeliveries", WEBHOOKS)
               .problems(422),
+          get("/v1/jobs/{id}/deliveries", "listJobDeliveries", WEBHOOKS).problems(422),
           get("/v1/webhook-deliveries/{id}", "getWebhookDelivery", WEBHOOKS),
           post("/v1/webhook-deliveries/{id}/redeliver", "redeliverWebhook", WEBHOOKS)
               .acceptedWithoutLocation("WebhookDeliveryView")

@@ -25,8 +25,8 @@ import org.jboss.jandex.Type;
  * property is optional and a primitive one is always present; a record (or component) marked
  * {@code @JsonInclude(ALWAYS)} writes every property, so all are required and the reference-typed
  * ones are nullable, except {@code id}, {@code object}, {@code status} and {@code created_at},
- * which a Kiln object always has. A {@code @JsonRawValue} property is written as the JSON it holds
- * (any object).
+ * which a Kiln object always has, and those {@link PropertyRules#NEVER_NULL} names. A
+ * {@code @JsonRawValue} property is written as the JSON it holds (any object).
  */
 final class WireProperties {
 
@@ -42,10 +42,10 @@ final class WireProperties {
   }
 
   void apply(Map<String, Schema> schemas) {
-    schemas.forEach((name, schema) -> source(name, schema).ifPresent(r -> apply(r, schema)));
+    schemas.forEach((name, schema) -> source(name, schema).ifPresent(r -> apply(name, r, schema)));
   }
 
-  private void apply(ClassInfo record, Schema schema) {
+  private void apply(String name, ClassInfo record, Schema schema) {
     boolean always = includesAlways(record.declaredAnnotation(JSON_INCLUDE), false);
     List<String> required = new ArrayList<>();
     for (RecordComponentInfo component : record.recordComponents()) {
@@ -68,7 +68,10 @@ final class WireProperties {
       if (present) {
         required.add(wire);
       }
-      if (present && !primitive && !NEVER_NULL.contains(wire)) {
+      if (present
+          && !primitive
+          && !NEVER_NULL.contains(wire)
+          && !PropertyRules.NEVER_NULL.contains(name + "." + wire)) {
         schema.addProperty(wire, nullable(property));
       }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.api.support.OpenApiContract;
 import dev.kiln.api.support.ResourceMethods;
 import dev.kiln.api.support.ResourceMethods.ResourceMethod;
 import dev.kiln.infra.KilnTestResource;
@@ -225,6 +226,23 @@ class OpenApiDocumentTest {
                 .at("/paths/~1v1~1jobs/post/responses/202/content/application~1json/example/object")
                 .asText())
         .isEqualTo("job");
+  }
+
+  @Test
+  void everyExampleFitsItsSchema() {
+    List<String> wrong = new ArrayList<>();
+    List<JsonNode> places = new ArrayList<>();
+    document.findParents("example").forEach(places::add);
+    int checked = 0;
+    for (JsonNode media : places) {
+      if (media.has("schema") && !media.get("example").isTextual()) {
+        checked++;
+        OpenApiContract.findings(document, media.get("example"), media.get("schema"))
+            .forEach(f -> wrong.add(f + " in the example of " + media.get("schema")));
+      }
+    }
+    assertThat(checked).isGreaterThan(10);
+    assertThat(wrong).isEmpty();
   }
 
   static JsonNode operation(String method, String path) {

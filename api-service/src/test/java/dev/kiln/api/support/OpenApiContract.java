@@ -134,6 +134,16 @@ public final class OpenApiContract implements Filter {
     return problems.stream().map(p -> id + " " + status + ": " + p).toList();
   }
 
+  /**
+   * What is wrong with {@code value} by {@code schema} of the document {@code root}: unknown,
+   * missing or null properties, values outside an enum.
+   */
+  public static List<String> findings(JsonNode root, JsonNode value, JsonNode schema) {
+    List<String> findings = new ArrayList<>();
+    new BodyCheck(OpenApiDocument.of(root), findings).check(value, schema, "$");
+    return findings;
+  }
+
   private static String howToAdd() {
     return " Document the new resource method with a line in " + TABLE + ".";
   }
