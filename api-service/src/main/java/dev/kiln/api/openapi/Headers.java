@@ -47,9 +47,9 @@ final class Headers {
             .in(Parameter.In.HEADER)
             .required(false)
             .description(
-                "Makes the submit safe to retry: the same key with the same body answers the job"
-                    + " created first; with a different body, 422 idempotency_key_reused. 1 to"
-                    + " 255 printable ASCII characters.")
+                "Makes the submit safe to retry: a key the account has used before answers the job"
+                    + " created with it instead of a new one. 1 to 255 printable ASCII"
+                    + " characters; otherwise 422 validation_failed.")
             .schema(
                 OASFactory.createSchema()
                     .addType(Schema.SchemaType.STRING)

@@ -89,16 +89,23 @@ public final class OpenApiContract implements Filter {
     JsonNode documented = doc.response(operation, status);
     if (documented.isMissingNode()) {
       String code = codeOf(answer);
+      String fix =
+          status < 400
+              ? "declare it on the operation's line in "
+                  + TABLE
+                  + " (.created(schema), .accepted(schema), .noContent() or .ok(schema))"
+              : "add "
+                  + status
+                  + " to .problems(...) of the operation's line in "
+                  + TABLE
+                  + (code == null ? "" : " (a new code goes into ProblemCode first)");
       return List.of(
           id
               + " answered "
               + status
               + (code == null ? "" : " (code " + code + ")")
-              + ", which the document does not list for it: add "
-              + status
-              + " to .problems(...) of its line in "
-              + TABLE
-              + (code == null ? "" : " (and, if the code is new, to ProblemCode)")
+              + ", which the document does not list for it: "
+              + fix
               + ".");
     }
     String contentType = mediaType(answer.contentType());
