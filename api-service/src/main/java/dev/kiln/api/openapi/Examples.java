@@ -48,7 +48,22 @@ final class Examples {
           "WebhookEndpointRequest",
           """
           {"url": "https://hooks.example.com/kiln", "events": ["job.completed", "job.failed"],
-           "description": "Order service", "include_result": false}""");
+           "description": "Order service", "include_result": false}""",
+          "WebhookEndpointView",
+          """
+          {"id": "whe_01JF8Z4A1B2C3D4E5F6G7H8J9K", "object": "webhook_endpoint",
+           "url": "https://hooks.example.com/kiln", "description": "Order service",
+           "events": ["job.completed", "job.failed"], "enabled": true, "include_result": false,
+           "created_at": "2026-01-15T10:00:00Z", "updated_at": "2026-01-15T10:00:00Z",
+           "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""",
+          "AccountView",
+          """
+          {"id": "ten_01JF8Z0A1B2C3D4E5F6G7H8J9K", "object": "account", "name": "default",
+           "created_at": "2026-01-01T00:00:00Z",
+           "usage": {"queued_jobs": 2, "processing_jobs": 1},
+           "webhooks": {"secret_exists": true, "secret_created_at": "2026-01-02T00:00:00Z"},
+           "limits": {"max_upload_bytes": 26214400, "max_image_pixels": 50000000,
+                      "max_pipeline_steps": 20}}""");
 
   private Examples() {}
 
