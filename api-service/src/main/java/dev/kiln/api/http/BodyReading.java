@@ -22,7 +22,7 @@ public final class BodyReading {
   private final ProblemResponder problems;
   private final List<Buffer> chunks = new ArrayList<>();
   private long length;
-  private Consumer<Buffer> whenRead;
+  private Consumer<byte[]> whenRead;
   private boolean over;
 
   private BodyReading(RoutingContext context, long limit, ProblemResponder problems) {
@@ -33,7 +33,7 @@ public final class BodyReading {
 
   /** Reads the body of the context's request, then hands it to {@code whenRead}. */
   public static void read(
-      RoutingContext context, long limit, ProblemResponder problems, Consumer<Buffer> whenRead) {
+      RoutingContext context, long limit, ProblemResponder problems, Consumer<byte[]> whenRead) {
     BodyReading reading = new BodyReading(context, limit, problems);
     reading.whenRead = whenRead;
     reading.start();
@@ -42,7 +42,7 @@ public final class BodyReading {
   private void start() {
     HttpServerRequest request = context.request();
     if (request.isEnded()) {
-      whenRead.accept(Buffer.buffer());
+      whenRead.accept(new byte[0]);
       return;
     }
     if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaderNames.EXPECT))) {
@@ -74,13 +74,17 @@ public final class BodyReading {
     length += chunk.length();
   }
 
-  /** The body in one buffer, allocated once at its final size rather than grown as it came. */
+  /** The body in one array, allocated once at its final size rather than grown as it came. */
   private void finish() {
     if (over) {
       return;
     }
-    Buffer body = Buffer.buffer((int) length);
-    chunks.forEach(body::appendBuffer);
+    byte[] body = new byte[(int) length];
+    int at = 0;
+    for (Buffer chunk : chunks) {
+      chunk.getBytes(0, chunk.length(), body, at);
+      at += chunk.length();
+    }
     chunks.clear();
     whenRead.accept(body);
   }

@@ -1,6 +1,5 @@
 package dev.kiln.api.http;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayInputStream;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -15,16 +14,16 @@ public class BufferedBody {
 
   private static final String KEY = "kiln.buffered-body";
 
-  static void keep(RoutingContext context, Buffer body) {
+  static void keep(RoutingContext context, byte[] body) {
     context.put(KEY, body);
   }
 
   @ServerRequestFilter(preMatching = true)
   public void restore(ResteasyReactiveContainerRequestContext request, RoutingContext context) {
-    Buffer body = context.get(KEY);
+    byte[] body = context.get(KEY);
     if (body != null) {
       ((ResteasyReactiveRequestContext) request.getServerRequestContext())
-          .setInputStream(new ByteArrayInputStream(body.getBytes()));
+          .setInputStream(new ByteArrayInputStream(body));
     }
   }
 }

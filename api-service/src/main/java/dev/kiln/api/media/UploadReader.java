@@ -150,8 +150,7 @@ public class UploadReader {
         context,
         UploadLimit.of(limits, contentType),
         problems,
-        body -> {
-          byte[] bytes = body.getBytes();
+        bytes -> {
           try {
             context.put(
                 IMAGE,
