@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.Arrays;
@@ -114,8 +115,9 @@ public class JobResource {
       @QueryParam("created_after") String createdAfter,
       @QueryParam("created_before") String createdBefore,
       @QueryParam("limit") Integer limit,
-      @QueryParam("cursor") String cursor) {
-    if (ids != null) {
+      @QueryParam("cursor") String cursor,
+      @Context UriInfo uri) {
+    if (ids != null || uri.getQueryParameters().containsKey("ids")) {
       if (status != null
           || preset != null
           || createdAfter != null
@@ -124,7 +126,7 @@ public class JobResource {
           || cursor != null) {
         throw ApiException.invalid("ids", "ids takes no other filter, limit or cursor");
       }
-      return byIds(ids);
+      return byIds(ids == null ? "" : ids);
     }
     JobFilter filter = JobFilter.of(status, preset, createdAfter, createdBefore);
     PageRequest page = PageRequest.of(limit, cursor, Ids.JOB);
@@ -139,15 +141,12 @@ public class JobResource {
   }
 
   private Uni<JobList> byIds(String ids) {
-    List<String> wanted =
-        Arrays.stream(ids.split(","))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .distinct()
-            .toList();
-    if (wanted.isEmpty() || wanted.size() > MAX_BATCH_IDS) {
+    List<String> given =
+        Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    if (given.isEmpty() || given.size() > MAX_BATCH_IDS) {
       throw ApiException.invalid("ids", "give 1 to " + MAX_BATCH_IDS + " comma-separated job ids");
     }
+    List<String> wanted = given.stream().distinct().toList();
     List<String> wellFormed = wanted.stream().filter(id -> Ids.isValid(Ids.JOB, id)).toList();
     return jobs.findAll(tenant.id(), wellFormed)
         .chain(

@@ -38,7 +38,7 @@ public final class Endpoints {
   public static final List<Endpoint> ALL =
       List.of(
           // Media
-          post("/v1/media", "uploadMedia", MEDIA).created("MediaView").problems(413, 415, 422),
+          post("/v1/media", "uploadMedia", MEDIA).created("MediaView").problems(400, 413, 415, 422),
           get("/v1/media", "listMedia", MEDIA).problems(422),
           get("/v1/media/{id}", "getMedia", MEDIA),
           // Jobs

@@ -14,13 +14,17 @@ final class Examples {
   private static final String JOB =
       """
       {"id": "job_01JF8Z3Q4N5V6W7X8Y9Z0A1B2C", "object": "job", "status": "queued",
-       "preset": null, "progress": null, "queue_position": 3, "estimated_time_seconds": 4,
+       "preset": null, "priority": "normal",
+       "progress": {"percentage": 0, "step": "queued", "message": "Waiting for a worker"},
+       "queue_position": 3, "estimated_time_seconds": 4,
        "attempt": 1, "sequence": 1, "created_at": "2026-01-15T10:00:00Z", "started_at": null,
        "completed_at": null, "queue_wait_seconds": null, "processing_seconds": null,
        "total_elapsed_seconds": null, "result": null, "error": null,
+       "credits": {"cost": 1, "state": "reserved"}, "rerun_of": null,
        "links": {"self": "/v1/jobs/job_01JF8Z3Q4N5V6W7X8Y9Z0A1B2C",
                  "events": "/v1/jobs/job_01JF8Z3Q4N5V6W7X8Y9Z0A1B2C/events",
-                 "cancel": "/v1/jobs/job_01JF8Z3Q4N5V6W7X8Y9Z0A1B2C/cancel"},
+                 "cancel": "/v1/jobs/job_01JF8Z3Q4N5V6W7X8Y9Z0A1B2C/cancel",
+                 "rerun": "/v1/jobs/job_01JF8Z3Q4N5V6W7X8Y9Z0A1B2C/rerun"},
        "metadata": {"order": 42}}""";
 
   /** Schema name → example JSON. */
@@ -62,8 +66,9 @@ final class Examples {
            "created_at": "2026-01-01T00:00:00Z",
            "usage": {"queued_jobs": 2, "processing_jobs": 1},
            "webhooks": {"secret_exists": true, "secret_created_at": "2026-01-02T00:00:00Z"},
+           "credits": {"metered": true, "balance": 1250},
            "limits": {"max_upload_bytes": 26214400, "max_image_pixels": 50000000,
-                      "max_pipeline_steps": 20}}""");
+                      "max_pipeline_steps": 20, "max_queued_jobs": 100000}}""");
 
   private Examples() {}
 

@@ -21,7 +21,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 final class Problems {
 
   /** Statuses every {@code /v1} operation can answer. */
-  static final Set<Integer> COMMON = Set.of(401, 500, 503);
+  /**
+   * What any operation can answer: no or a bad key, an Accept it cannot satisfy, a URI or headers
+   * over the limits, the key's rate limit, and the server's own failures.
+   */
+  static final Set<Integer> COMMON = Set.of(401, 406, 414, 429, 431, 500, 503);
 
   /** Statuses of reading a JSON body: malformed, too large, wrong content type, invalid. */
   static final Set<Integer> JSON_BODY = Set.of(400, 413, 415, 422);

@@ -146,7 +146,7 @@ class JobSubmitTest {
             {"input": {"media_id": "med_x", "url": "https://example.com/a.png"},
              "pipeline": [{"op": "resize", "width": 0, "fit": "cover"},
                           {"op": "encode", "format": "png", "quality": 101}],
-             "priority": 12}""")
+             "priority": "urgent"}""")
         .post("/v1/jobs")
         .then()
         .statusCode(422)

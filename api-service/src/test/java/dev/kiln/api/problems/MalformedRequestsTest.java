@@ -434,6 +434,9 @@ class MalformedRequestsTest {
     for (String list :
         List.of(
             "/v1/media",
+            "/v1/jobs",
+            "/v1/jobs?status=queued",
+            "/v1/account/ledger",
             "/v1/webhook-endpoints",
             "/v1/webhook-endpoints/{whe}/deliveries",
             "/v1/jobs/{job}/deliveries")) {
@@ -454,7 +457,19 @@ class MalformedRequestsTest {
         "validation_failed",
         "status");
     t.add("GET", "/v1/jobs?ids=", null, null, 422, "validation_failed", "ids");
-    t.add("GET", "/v1/jobs", null, null, 422, "validation_failed", "ids");
+    t.add("GET", "/v1/jobs?status=done", null, null, 422, "validation_failed", "status");
+    t.add(
+        "GET",
+        "/v1/jobs?created_after=yesterday",
+        null,
+        null,
+        422,
+        "validation_failed",
+        "created_after");
+    t.add("GET", "/v1/jobs?ids=job_a&limit=5", null, null, 422, "validation_failed", "ids");
+    t.add("POST", "/v1/jobs/job_%00/rerun", null, null, 404, "not_found");
+    t.add("GET", "/v1/account/ledger?cursor=abc", null, null, 422, "validation_failed", "cursor");
+    t.add("GET", "/v1/account/ledger?job_id=x%00", null, null, 422, "validation_failed", "job_id");
     t.add(
         "GET", "/v1/jobs?ids=" + "job_a,".repeat(101), null, null, 422, "validation_failed", "ids");
   }
