@@ -4,69 +4,108 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.kiln.api.problems.ApiException;
+import dev.kiln.api.support.Samples;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
 
 /**
- * The upload's multipart parser on arbitrary input (jqwik): it finds the file field wherever it is
- * and whatever bytes it holds, and refuses anything else with a 4xx problem, never another failure.
+ * The upload's multipart parser on arbitrary input, {@value #TRIES} seeded samples per property
+ * ({@link Samples}): it finds the file field wherever it is and whatever bytes it holds, and
+ * refuses anything else with a 4xx problem, never another failure.
  */
 class MultipartFormPropertyTest {
 
-  @Property(tries = 300)
-  void arbitraryBytesAreAFileOrAProblemNeverACrash(
-      @ForAll @Size(max = 512) byte[] body, @ForAll("boundaries") String boundary) {
-    Throwable thrown = catchThrowable(() -> MultipartForm.file(body, boundary));
+  private static final int TRIES = 300;
 
-    if (thrown != null) {
-      assertThat(thrown).isInstanceOf(ApiException.class);
-      assertThat(((ApiException) thrown).code().status()).isBetween(400, 499);
+  private record Body(byte[] body, String boundary) {
+    @Override
+    public String toString() {
+      return "body " + Samples.show(body) + ", boundary " + Samples.show(boundary);
     }
   }
 
-  @Property(tries = 300)
-  void theFileFieldIsFoundAmongOtherFields(
-      @ForAll @Size(max = 256) byte[] file,
-      @ForAll @Size(max = 3) List<@StringLength(max = 20) String> before,
-      @ForAll @Size(max = 3) List<@StringLength(max = 20) String> after,
-      @ForAll("boundaries") String boundary) {
-    String delimiter = "\r\n--" + boundary;
-    net.jqwik.api.Assume.that(!contains(file, delimiter));
-    net.jqwik.api.Assume.that(
-        before.stream().noneMatch(v -> v.contains("--" + boundary))
-            && after.stream().noneMatch(v -> v.contains("--" + boundary)));
-    ByteArrayOutputStream form = new ByteArrayOutputStream();
-    before.forEach(value -> field(form, boundary, "note", value.getBytes(StandardCharsets.UTF_8)));
-    field(form, boundary, "file", file);
-    after.forEach(value -> field(form, boundary, "other", value.getBytes(StandardCharsets.UTF_8)));
-    form.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+  @Test
+  void arbitraryBytesAreAFileOrAProblemNeverACrash() {
+    Samples.check(
+        0x3b0d1e5L,
+        TRIES,
+        s -> new Body(s.bytes(512), boundary(s)),
+        sample -> {
+          Throwable thrown =
+              catchThrowable(() -> MultipartForm.file(sample.body(), sample.boundary()));
 
-    assertThat(MultipartForm.file(form.toByteArray(), boundary)).isEqualTo(file);
+          if (thrown != null) {
+            assertThat(thrown).isInstanceOf(ApiException.class);
+            assertThat(((ApiException) thrown).code().status()).isBetween(400, 499);
+          }
+        });
   }
 
-  @Property(tries = 300)
-  void anyContentTypeHasABoundaryOrNone(@ForAll String contentType) {
-    String boundary = UploadReader.boundary(contentType);
-
-    if (boundary != null) {
-      assertThat(boundary).isNotEmpty().hasSizeLessThanOrEqualTo(MultipartForm.MAX_BOUNDARY);
+  private record Fields(List<String> before, byte[] file, List<String> after, String boundary) {
+    @Override
+    public String toString() {
+      return "before "
+          + Samples.show(before)
+          + ", file "
+          + Samples.show(file)
+          + ", after "
+          + Samples.show(after)
+          + ", boundary "
+          + Samples.show(boundary);
     }
   }
 
-  @Provide
-  Arbitrary<String> boundaries() {
-    return Arbitraries.strings()
-        .withChars("abcXYZ0123456789-_'()+,./:=?")
-        .ofMinLength(1)
-        .ofMaxLength(MultipartForm.MAX_BOUNDARY);
+  @Test
+  void theFileFieldIsFoundAmongOtherFields() {
+    Samples.check(
+        0xf1e1d5L,
+        TRIES,
+        s ->
+            new Fields(
+                s.list(3, () -> s.string(20)),
+                s.bytes(256),
+                s.list(3, () -> s.string(20)),
+                boundary(s)),
+        sample -> {
+          String boundary = sample.boundary();
+          Samples.assume(!contains(sample.file(), "\r\n--" + boundary));
+          Samples.assume(
+              sample.before().stream().noneMatch(v -> v.contains("--" + boundary))
+                  && sample.after().stream().noneMatch(v -> v.contains("--" + boundary)));
+          ByteArrayOutputStream form = new ByteArrayOutputStream();
+          sample
+              .before()
+              .forEach(v -> field(form, boundary, "note", v.getBytes(StandardCharsets.UTF_8)));
+          field(form, boundary, "file", sample.file());
+          sample
+              .after()
+              .forEach(v -> field(form, boundary, "other", v.getBytes(StandardCharsets.UTF_8)));
+          form.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+
+          assertThat(MultipartForm.file(form.toByteArray(), boundary)).isEqualTo(sample.file());
+        });
+  }
+
+  @Test
+  void anyContentTypeHasABoundaryOrNone() {
+    Samples.check(
+        0xc047e47L,
+        TRIES,
+        s -> s.string(255),
+        contentType -> {
+          String boundary = UploadReader.boundary(contentType);
+
+          if (boundary != null) {
+            assertThat(boundary).isNotEmpty().hasSizeLessThanOrEqualTo(MultipartForm.MAX_BOUNDARY);
+          }
+        });
+  }
+
+  /** 1 to 70 chars RFC 2046 allows in a boundary: some letters, digits, all the punctuation. */
+  private static String boundary(Samples s) {
+    return s.string(1, MultipartForm.MAX_BOUNDARY, "abcXYZ0123456789-_'()+,./:=?");
   }
 
   private static void field(
