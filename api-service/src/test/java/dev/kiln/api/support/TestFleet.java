@@ -1,8 +1,12 @@
 package dev.kiln.api.support;
 
 import dev.kiln.model.ids.Ids;
+import dev.kiln.model.jobs.JobEvent;
+import dev.kiln.model.jobs.JobEventType;
 import dev.kiln.model.jobs.JobResult;
 import dev.kiln.model.jobs.StorageKeys;
+import dev.kiln.model.json.JsonCodec;
+import dev.kiln.model.kafka.Topics;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -24,10 +28,12 @@ public final class TestFleet implements AutoCloseable {
 
   private static final String HANDED_OVER =
       """
-      select id, tenant_id from jobs
-      where status = 'queued' and dispatched_at is not null
+      select id, tenant_id, attempt from jobs
+      where status = 'queued' and dispatched_at is not null and not (id = any($2))
       order by dispatched_at, id limit $1
       """;
+
+  private static final JsonCodec<JobEvent> EVENTS = JsonCodec.of(JobEvent.class);
 
   private final Pool pool;
   private final int slots;
@@ -37,7 +43,7 @@ public final class TestFleet implements AutoCloseable {
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final Thread loop;
 
-  private record Running(WorkerEvents events, String tenantId, Instant startedAt) {}
+  private record Running(String tenantId, int attempt, Instant startedAt) {}
 
   public TestFleet(Pool pool, int slots, Duration work) {
     this.pool = pool;
@@ -72,15 +78,15 @@ public final class TestFleet implements AutoCloseable {
               }
               String id = entry.getKey();
               done.add(id);
-              job.events()
-                  .completed(
-                      new JobResult(
-                          Ids.media(),
-                          StorageKeys.result(job.tenantId(), id, 1),
-                          "image/png",
-                          10,
-                          8,
-                          8));
+              JobResult result =
+                  new JobResult(
+                      Ids.media(),
+                      StorageKeys.result(job.tenantId(), id, job.attempt()),
+                      "image/png",
+                      10,
+                      8,
+                      8);
+              send(id, job, 2, JobEventType.COMPLETED, result);
               return true;
             });
   }
@@ -90,20 +96,27 @@ public final class TestFleet implements AutoCloseable {
     if (free <= 0) {
       return;
     }
+    Set<String> taken = new HashSet<>(done);
+    taken.addAll(running.keySet());
     var rows =
         pool.preparedQuery(HANDED_OVER)
-            .execute(Tuple.of(free + running.size()))
+            .execute(Tuple.of(free, taken.toArray(String[]::new)))
             .await()
             .atMost(Duration.ofSeconds(10));
     for (Row row : rows) {
       String id = row.getString("id");
-      if (running.size() >= slots || running.containsKey(id) || done.contains(id)) {
-        continue;
-      }
-      WorkerEvents events = new WorkerEvents(id, row.getString("tenant_id"));
-      events.started();
-      running.put(id, new Running(events, row.getString("tenant_id"), Instant.now()));
+      Running job =
+          new Running(row.getString("tenant_id"), row.getInteger("attempt"), Instant.now());
+      send(id, job, 1, JobEventType.STARTED, null);
+      running.put(id, job);
     }
+  }
+
+  /** A worker's event of the job's current attempt (a re-queued job's attempt is above 1). */
+  private static void send(String id, Running job, int seq, JobEventType type, JobResult result) {
+    JobEvent event =
+        TestEvents.event(id, job.tenantId(), job.attempt(), seq, type, null, result, null);
+    TestKafka.send(Topics.JOB_EVENTS, id, EVENTS.encode(event));
   }
 
   @Override
