@@ -10,6 +10,7 @@ import dev.kiln.api.support.TestImages;
 import dev.kiln.infra.KilnTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,5 +110,21 @@ class MediaResourceTest {
   @Test
   void unknownPathsAreProblemsToo() {
     asTenant().get("/v1/nothing-here").then().statusCode(404).body("code", equalTo("not_found"));
+  }
+
+  /** java.net.http offers an h2c upgrade by default; the upload is read all the same. */
+  @Test
+  void aClientOfferingAnHttp2UpgradeUploadsToo() throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/v1/media"))
+                .header("Authorization", "Bearer " + dev.kiln.api.support.Api.key())
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TestImages.png(16, 16)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
   }
 }
