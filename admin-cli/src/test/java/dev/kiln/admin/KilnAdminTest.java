@@ -26,7 +26,9 @@ class KilnAdminTest {
   private static final String TENANT =
       """
       {"id": "ten_1", "object": "tenant", "name": "Acme", "created_at": "2026-01-02T03:04:05Z",
-       "limits": {"rate_limit_per_second": 50, "rate_limit_burst": 100, "rate_limit_default": true}}""";
+       "limits": {"rate_limit_per_second": 50, "rate_limit_burst": 100, "rate_limit_default": true,
+                  "max_queued_jobs": 100000},
+       "credits": {"metered": true, "balance": 150}}""";
 
   record Received(String method, String path, String authorization, String body) {}
 
@@ -84,8 +86,8 @@ class KilnAdminTest {
             new Received("GET", "/v1/admin/tenants?limit=1", "Bearer op-key-from-env", ""));
     assertThat(out.toString().lines().toList())
         .containsExactly(
-            "ID     NAME  RATE/S  BURST  CREATED",
-            "ten_1  Acme  50      100    2026-01-02T03:04:05Z",
+            "ID     NAME  RATE/S  BURST  MAX QUEUED  CREDITS  CREATED",
+            "ten_1  Acme  50      100    100000      150      2026-01-02T03:04:05Z",
             "More: --cursor ten_1");
   }
 
@@ -148,7 +150,7 @@ class KilnAdminTest {
 
   @Test
   void grantsCredits() {
-    answer = "{\"credit_balance\": 150}";
+    answer = TENANT;
 
     assertThat(run("credits", "grant", "ten_1", "--amount", "100", "--note", "welcome")).isZero();
 

@@ -26,7 +26,7 @@ class BenchOptionsTest {
   @Test
   void allExpandsToEveryWorkloadInOrder() {
     assertThat(BenchOptions.parse("all").workloads())
-        .containsExactly("submit", "e2e", "paced", "images", "webhooks");
+        .containsExactly("submit", "e2e", "paced", "images", "webhooks", "fairness");
   }
 
   @Test
