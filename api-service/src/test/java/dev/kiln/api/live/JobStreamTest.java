@@ -23,6 +23,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Server-Sent Events of jobs, driven by real job events through Kafka and PostgreSQL. */
 @QuarkusTest
@@ -118,6 +119,35 @@ class JobStreamTest {
       assertThat(event.name()).isEqualTo("job.processing");
       assertThat(event.data()).contains(jobId);
     }
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void theTenantStreamAnnouncesANewJobOnce() throws Exception {
+    String media = Api.uploadPng(16, 16);
+    try (SseConnection stream = SseConnection.open(base.resolve("/v1/events"))) {
+      stream.awaitFirstLine(); // a heartbeat: the stream is registered
+
+      String jobId = Api.submitResize(media, 8, 8);
+      SseConnection.Event queued = nextOf(stream, jobId);
+      assertThat(queued.name()).isEqualTo("job.queued");
+
+      // Being handed to the workers is no change a client sees: the next event is the start.
+      new WorkerEvents(jobId, tenantId()).started();
+      assertThat(nextOf(stream, jobId).name()).isEqualTo("job.processing");
+    }
+  }
+
+  /** The stream's next event about {@code jobId} (other tests' jobs share the tenant). */
+  private static SseConnection.Event nextOf(SseConnection stream, String jobId)
+      throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      SseConnection.Event event = stream.nextEvent();
+      if (event.data() != null && event.data().contains(jobId)) {
+        return event;
+      }
+    }
+    throw new AssertionError("no event about " + jobId);
   }
 
   @Test
