@@ -1,6 +1,7 @@
 package dev.kiln.infra;
 
 import dev.kiln.model.kafka.Topics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates Kiln's topics with their partition counts when they are missing. */
 public final class KafkaTopics {
@@ -23,6 +25,8 @@ public final class KafkaTopics {
           new NewTopic(Topics.JOBS, Topics.JOBS_PARTITIONS, (short) 1),
           new NewTopic(Topics.JOB_EVENTS, Topics.JOB_EVENTS_PARTITIONS, (short) 1),
           new NewTopic(Topics.JOB_CONTROL, Topics.JOB_CONTROL_PARTITIONS, (short) 1));
+
+  private static final Duration LEADERS_WAIT = Duration.ofSeconds(30);
 
   private KafkaTopics() {}
 
@@ -39,13 +43,33 @@ public final class KafkaTopics {
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get();
       }
-      // Only a partition's leader answers ListOffsets; the admin client retries until it does.
-      admin.listOffsets(latestOfEveryPartition()).all().get();
+      awaitLeaders(admin);
     } catch (ExecutionException e) {
       throw new IllegalStateException("Could not create Kiln's Kafka topics", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating Kiln's Kafka topics", e);
+    }
+  }
+
+  /**
+   * Only a partition's leader answers ListOffsets. The admin client retries while a leader is being
+   * elected, but a topic created a moment ago may not be in the metadata yet, which it reports at
+   * once as unknown: that is retried here, for up to {@link #LEADERS_WAIT}.
+   */
+  private static void awaitLeaders(Admin admin) throws ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + LEADERS_WAIT.toNanos();
+    while (true) {
+      try {
+        admin.listOffsets(latestOfEveryPartition()).all().get();
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
     }
   }
 
