@@ -5,6 +5,7 @@ import dev.kiln.api.http.BodyReading;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.problems.ProblemCode;
 import dev.kiln.api.problems.ProblemResponder;
+import dev.kiln.api.tenants.ApiKeyFilter;
 import dev.kiln.api.tenants.KeyAuthenticator;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.Context;
@@ -36,8 +37,6 @@ public class UploadReader {
   private static final String IMAGE = "kiln.upload.image";
   private static final String ACCEPTED =
       "Send the image as image/*, application/octet-stream or multipart/form-data (field 'file')";
-
-  private static final String BEARER = "Bearer ";
 
   private final MediaConfig limits;
   private final ProblemResponder problems;
@@ -71,7 +70,7 @@ public class UploadReader {
   void read(RoutingContext context) {
     HttpServerRequest request = context.request();
     request.pause();
-    String key = presentedKey(request);
+    String key = ApiKeyFilter.presentedKey(request::getHeader);
     if (key == null) {
       problems.answerAndClose(
           context,
@@ -100,16 +99,6 @@ public class UploadReader {
                             context,
                             ProblemCode.SERVICE_UNAVAILABLE,
                             "The API key could not be checked now; retry shortly")));
-  }
-
-  /** The key as the REST layer's authentication reads it: a bearer token or X-API-Key. */
-  private static String presentedKey(HttpServerRequest request) {
-    String authorization = request.getHeader(HttpHeaderNames.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return authorization.substring(BEARER.length()).trim();
-    }
-    String apiKey = request.getHeader("X-API-Key");
-    return apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
   }
 
   private void readAuthenticated(RoutingContext context) {

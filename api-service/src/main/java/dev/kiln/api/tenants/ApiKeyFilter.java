@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.function.UnaryOperator;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -57,11 +58,19 @@ public class ApiKeyFilter {
 
   /** The key of {@code Authorization: Bearer} or {@code X-API-Key}, or null. */
   public static String presentedKey(ContainerRequestContext request) {
-    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    return presentedKey(request::getHeaderString);
+  }
+
+  /**
+   * The key of {@code Authorization: Bearer} or {@code X-API-Key}, or null, from any request's
+   * headers (uploads are authenticated before the REST layer runs).
+   */
+  public static String presentedKey(UnaryOperator<String> header) {
+    String authorization = header.apply(HttpHeaders.AUTHORIZATION);
     if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return authorization.substring(BEARER.length()).trim();
     }
-    String apiKey = request.getHeaderString("X-API-Key");
+    String apiKey = header.apply("X-API-Key");
     return apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
   }
 }
