@@ -1,7 +1,6 @@
 package dev.kiln.api.jobs;
 
-import dev.kiln.api.live.ExistingJob;
-import dev.kiln.api.live.JobStreams;
+import dev.kiln.api.live.LiveStream;
 import dev.kiln.api.live.SseStreams;
 import dev.kiln.api.paging.Page;
 import dev.kiln.api.paging.PageRequest;
@@ -10,7 +9,6 @@ import dev.kiln.api.tenants.CurrentTenant;
 import dev.kiln.api.webhooks.WebhookDeliveryService;
 import dev.kiln.api.webhooks.WebhookDeliveryView;
 import dev.kiln.model.ids.Ids;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,8 +20,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +29,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** Submit, poll, list, cancel and re-run jobs: {@code /v1/jobs}. */
 @Path("/v1/jobs")
@@ -42,7 +41,6 @@ public class JobResource {
   private final JobMapper mapper;
   private final JobAnswers answers;
   private final CurrentTenant tenant;
-  private final JobStreams streams;
   private final SseStreams sse;
   private final WebhookDeliveryService deliveries;
 
@@ -51,7 +49,6 @@ public class JobResource {
       JobMapper mapper,
       JobAnswers answers,
       CurrentTenant tenant,
-      JobStreams streams,
       SseStreams sse,
       WebhookDeliveryService deliveries) {
     this.jobs = jobs;
@@ -59,7 +56,6 @@ public class JobResource {
     this.answers = answers;
     this.deliveries = deliveries;
     this.tenant = tenant;
-    this.streams = streams;
     this.sse = sse;
   }
 
@@ -83,23 +79,40 @@ public class JobResource {
   @GET
   @Path("/{id}")
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @ExistingJob
+  @LiveStream
   @Operation(summary = "With Accept: text/event-stream, the job's live stream (as /events)")
-  public Multi<OutboundSseEvent> stream(@RestPath String id, @Context Sse events) {
-    return events(id, events);
+  public void stream(
+      @RestPath String id,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @RestQuery("last_event_id") String lastEventIdParameter,
+      @RestQuery("access_token") String accessToken,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    events(id, lastEventId, lastEventIdParameter, accessToken, sink, sse);
   }
 
+  /**
+   * The parameters are read by the gate ({@code LiveStreamGate}, which also answers 404 and 204
+   * before the stream starts) and the authentication filter; they are declared here for the API's
+   * description.
+   */
   @GET
   @Path("/{id}/events")
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  @ExistingJob
+  @LiveStream
   @Operation(
       summary =
-          "The job's live stream: job.<status> events carrying the job object, from its current"
-              + " state until a terminal one")
-  public Multi<OutboundSseEvent> events(@RestPath String id, @Context Sse events) {
-    // ExistingJobFilter has answered 404 for an unknown job before the stream starts.
-    return sse.events(streams.job(tenant.id(), id), events);
+          "The job's live stream: every event of the job from its first (or after Last-Event-ID),"
+              + " then live ones, ending after the terminal one; 204 when the client already has"
+              + " it")
+  public void events(
+      @RestPath String id,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @RestQuery("last_event_id") String lastEventIdParameter,
+      @RestQuery("access_token") String accessToken,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    this.sse.open(sink, sse);
   }
 
   @GET

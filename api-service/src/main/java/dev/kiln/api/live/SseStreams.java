@@ -1,69 +1,42 @@
 package dev.kiln.api.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kiln.api.jobs.Job;
-import dev.kiln.api.jobs.JobMapper;
-import io.smallrye.mutiny.Multi;
+import dev.kiln.api.config.LiveConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.concurrent.atomic.AtomicReference;
 
-/**
- * Job streams as Server-Sent Events: each event is named {@code job.<status>} and carries the job
- * object, the same as {@code GET /v1/jobs/{id}} answers. A comment line is sent while nothing
- * happens so that proxies keep the connection open.
- */
+/** Starts the stream the {@link LiveStreamGate} planned as Server-Sent Events. */
 @ApplicationScoped
 public class SseStreams {
 
-  private final JobMapper mapper;
-  private final ObjectMapper json;
-  private final Duration heartbeat;
+  private final LiveStreams streams;
+  private final PlannedStream planned;
+  private final LiveConfig config;
 
-  public SseStreams(
-      JobMapper mapper,
-      ObjectMapper json,
-      @ConfigProperty(name = "kiln.sse.heartbeat", defaultValue = "15s") Duration heartbeat) {
-    this.mapper = mapper;
-    this.json = json;
-    this.heartbeat = heartbeat;
+  public SseStreams(LiveStreams streams, PlannedStream planned, LiveConfig config) {
+    this.streams = streams;
+    this.planned = planned;
+    this.config = config;
   }
 
-  /** The events of {@code jobs}, with heartbeats until {@code jobs} completes. */
-  public Multi<OutboundSseEvent> events(Multi<Job> jobs, Sse sse) {
-    OutboundSseEvent end = sse.newEventBuilder().comment("end").build();
-    Multi<OutboundSseEvent> events =
-        jobs.map(job -> event(job, sse)).onCompletion().continueWith(end);
-    Multi<OutboundSseEvent> heartbeats =
-        Multi.createFrom()
-            .ticks()
-            .every(heartbeat)
-            .onOverflow()
-            .drop()
-            .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-    return Multi.createBy()
-        .merging()
-        .streams(events, heartbeats)
-        .select()
-        .first(event -> event != end);
-  }
-
-  private OutboundSseEvent event(Job job, Sse sse) {
-    return sse.newEventBuilder()
-        .name("job." + job.status)
-        .id(job.id + "/" + job.attempt + "/" + job.updatedAt.toEpochMilli())
-        .data(toJson(job))
-        .build();
-  }
-
-  private String toJson(Job job) {
-    try {
-      return json.writeValueAsString(mapper.toView(job));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("job " + job.id + " does not serialize", e);
+  /** Call from a {@link LiveStream} method, on its request's Vert.x context. */
+  public void open(SseEventSink sink, Sse sse) {
+    AtomicReference<Subscription> opened = new AtomicReference<>();
+    SseSink events =
+        SseSink.open(
+            sink,
+            sse,
+            config.retry(),
+            () -> {
+              Subscription subscription = opened.get();
+              if (subscription != null) {
+                subscription.cancel();
+              }
+            });
+    opened.set(streams.open(planned.scope(), planned.start(), events));
+    if (sink.isClosed()) {
+      opened.get().cancel();
     }
   }
 }

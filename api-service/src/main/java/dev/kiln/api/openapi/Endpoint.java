@@ -22,6 +22,7 @@ public final class Endpoint {
   private boolean idempotencyKey;
   private boolean location;
   private String streamOf;
+  private boolean streamEnds;
 
   private Endpoint(String method, String path, String operationId, String tag) {
     this.method = method;
@@ -49,6 +50,11 @@ public final class Endpoint {
   /** Answers 201 with {@code schema} and a {@code Location} header. */
   public Endpoint created(String schema) {
     return answers(201, schema, true);
+  }
+
+  /** Answers 201 with {@code schema}, for a resource that has no URL of its own. */
+  public Endpoint createdWithoutLocation(String schema) {
+    return answers(201, schema, false);
   }
 
   /** Answers 202 with {@code schema} and a {@code Location} header. */
@@ -86,6 +92,15 @@ public final class Endpoint {
   /** Also (or only) answers {@code text/event-stream}, each event carrying {@code eventSchema}. */
   public Endpoint streams(String eventSchema) {
     streamOf = eventSchema;
+    return this;
+  }
+
+  /**
+   * A stream of one job, which answers 204 to a client that already has the job's terminal event:
+   * what stops a spec-following EventSource from reconnecting.
+   */
+  public Endpoint streamEnds() {
+    streamEnds = true;
     return this;
   }
 
@@ -150,6 +165,11 @@ public final class Endpoint {
   /** The schema each event of a {@code text/event-stream} answer carries, or null. */
   public String streamOf() {
     return streamOf;
+  }
+
+  /** Whether it answers 204 once the client has the job's end ({@link #streamEnds()}). */
+  public boolean endsWithNoContent() {
+    return streamEnds;
   }
 
   private Endpoint answers(int status, String schema, boolean location) {

@@ -30,7 +30,8 @@ public final class Endpoints {
           MEDIA, "Upload images and read them back through pre-signed URLs",
           JOBS, "Submit pipelines, poll, stream and cancel jobs",
           STICKERS, "The sticker preset as its own endpoint",
-          EVENTS, "Live streams of job changes (Server-Sent Events)",
+          EVENTS,
+              "Live job events (Server-Sent Events, WebSocket) and the tokens browsers open them with",
           WEBHOOKS, "Webhook endpoints, deliveries and the payload schema",
           ACCOUNT, "The authenticated account: usage, credits and their ledger, webhook secret",
           ADMIN, "Tenants, API keys, limits and credits, with the operator key");
@@ -48,8 +49,11 @@ public final class Endpoints {
               .idempotent()
               .problems(402, 429),
           get("/v1/jobs", "getJobs", JOBS).problems(422),
-          get("/v1/jobs/{id}", "getJob", JOBS).streams("JobView"),
-          get("/v1/jobs/{id}/events", "streamJobEvents", JOBS).streams("JobView"),
+          get("/v1/jobs/{id}", "getJob", JOBS).streams("JobView").streamEnds().problems(403, 422),
+          get("/v1/jobs/{id}/events", "streamJobEvents", JOBS)
+              .streams("JobView")
+              .streamEnds()
+              .problems(403, 422),
           post("/v1/jobs/{id}/cancel", "cancelJob", JOBS).problems(409),
           post("/v1/jobs/{id}/rerun", "rerunJob", JOBS)
               .accepted("JobView")
@@ -63,7 +67,10 @@ public final class Endpoints {
               .idempotent()
               .problems(402, 429),
           // Events
-          get("/v1/events", "streamEvents", EVENTS).streams("JobView"),
+          get("/v1/events", "streamEvents", EVENTS).streams("JobView").problems(403, 422),
+          post("/v1/stream-tokens", "createStreamToken", EVENTS)
+              .createdWithoutLocation("StreamTokenView")
+              .jsonBody(),
           // Webhooks
           post("/v1/webhook-endpoints", "createWebhookEndpoint", WEBHOOKS)
               .created("WebhookEndpointView")

@@ -13,6 +13,7 @@ final class Headers {
   static final String RETRY_AFTER = "Retry-After";
   static final String RATE_LIMIT = "RateLimit";
   static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
+  static final String WWW_AUTHENTICATE = "WWW-Authenticate";
   static final String IDEMPOTENCY_KEY = "IdempotencyKey";
 
   private Headers() {}
@@ -40,6 +41,12 @@ final class Headers {
             null));
     components.addHeader(
         RATE_LIMIT_POLICY, header("The quota policy, e.g. \"default\";q=100;w=60", null));
+    components.addHeader(
+        WWW_AUTHENTICATE,
+        header(
+            "How to authenticate (RFC 6750): Bearer realm=\"kiln\", with error=\"invalid_token\""
+                + " when the API key or stream token presented was refused",
+            null));
     components.addParameter(
         IDEMPOTENCY_KEY,
         OASFactory.createParameter()

@@ -87,6 +87,14 @@ final class Operations {
       response.addHeader(Headers.LOCATION, Headers.ref(Headers.LOCATION));
     }
     responses.addAPIResponse(String.valueOf(endpoint.status()), response);
+    if (endpoint.endsWithNoContent()) {
+      responses.addAPIResponse(
+          "204",
+          OASFactory.createAPIResponse()
+              .description(
+                  "The job has ended and the client's `Last-Event-ID` is its last event: nothing"
+                      + " more will come, and a spec-following EventSource stops reconnecting."));
+    }
   }
 
   private static void requestExamples(Operation operation) {

@@ -20,12 +20,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  */
 final class Problems {
 
-  /** Statuses every {@code /v1} operation can answer. */
   /**
-   * What any operation can answer: no or a bad key, an Accept it cannot satisfy, a URI or headers
-   * over the limits, the key's rate limit, and the server's own failures.
+   * What any operation can answer: no or a bad key, a web page's origin that may not call the API,
+   * an Accept it cannot satisfy, a URI or headers over the limits, the key's rate limit, and the
+   * server's own failures.
    */
-  static final Set<Integer> COMMON = Set.of(401, 406, 414, 429, 431, 500, 503);
+  static final Set<Integer> COMMON = Set.of(401, 403, 406, 414, 429, 431, 500, 503);
 
   /** Statuses of reading a JSON body: malformed, too large, wrong content type, invalid. */
   static final Set<Integer> JSON_BODY = Set.of(400, 413, 415, 422);
@@ -92,6 +92,9 @@ final class Problems {
                             .example(Examples.problem(codes.getFirst()))));
     if (status == 429 || status == 503) {
       response.addHeader("Retry-After", Headers.ref(Headers.RETRY_AFTER));
+    }
+    if (status == 401) {
+      response.addHeader(Headers.WWW_AUTHENTICATE, Headers.ref(Headers.WWW_AUTHENTICATE));
     }
     if (status == 429) {
       response.addHeader("RateLimit", Headers.ref(Headers.RATE_LIMIT));

@@ -8,6 +8,7 @@ public enum ProblemCode {
   UNAUTHORIZED(401, "A valid API key is required"),
   INSUFFICIENT_CREDITS(402, "The account has not enough credits for this job"),
   FORBIDDEN(403, "The key may not do this"),
+  ORIGIN_NOT_ALLOWED(403, "Pages of this origin may not call the API"),
   NOT_FOUND(404, "No such resource"),
   METHOD_NOT_ALLOWED(405, "Method not allowed on this resource"),
   NOT_ACCEPTABLE(406, "No acceptable representation"),

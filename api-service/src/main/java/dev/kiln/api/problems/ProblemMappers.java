@@ -22,6 +22,9 @@ public class ProblemMappers {
         builder(
             Problem.of(e.code(), e.getMessage(), uri.getPath(), e.errors()).with(e.extensions()));
     e.headers().forEach(response::header);
+    if (e.code().status() == 401 && !e.headers().containsKey(Challenges.HEADER)) {
+      response.header(Challenges.HEADER, Challenges.BEARER);
+    }
     return response.build();
   }
 

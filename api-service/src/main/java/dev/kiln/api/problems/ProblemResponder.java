@@ -56,6 +56,9 @@ public class ProblemResponder {
     response
         .setStatusCode(problem.status())
         .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+    if (problem.status() == 401) {
+      response.putHeader(Challenges.HEADER, Challenges.BEARER);
+    }
     boolean http1 = context.request().version() != HttpVersion.HTTP_2;
     if (close && http1) {
       response.putHeader(HttpHeaderNames.CONNECTION, "close");

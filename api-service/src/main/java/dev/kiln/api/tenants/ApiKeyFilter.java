@@ -1,8 +1,7 @@
 package dev.kiln.api.tenants;
 
 import dev.kiln.api.admin.AdminPaths;
-import dev.kiln.api.problems.ApiException;
-import dev.kiln.api.problems.ProblemCode;
+import dev.kiln.api.live.StreamPaths;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,19 +12,19 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Authenticates every {@code /v1} request but the admin API's by {@code Authorization: Bearer
  * <key>} or {@code X-API-Key: <key>}; a missing, unknown or revoked key is answered with 401 {@code
- * unauthorized}.
+ * unauthorized}. Event streams also take a stream token, in the same headers or as {@code
+ * ?access_token=}; an API key is never accepted in a URL.
  */
 public class ApiKeyFilter {
 
   private static final String BEARER = "Bearer ";
+  private static final String ACCESS_TOKEN = "access_token";
 
-  private final KeyAuthenticator keys;
-  private final KeyUsageRecorder usage;
+  private final Credentials credentials;
   private final CurrentTenant currentTenant;
 
-  public ApiKeyFilter(KeyAuthenticator keys, KeyUsageRecorder usage, CurrentTenant currentTenant) {
-    this.keys = keys;
-    this.usage = usage;
+  public ApiKeyFilter(Credentials credentials, CurrentTenant currentTenant) {
+    this.credentials = credentials;
     this.currentTenant = currentTenant;
   }
 
@@ -35,24 +34,12 @@ public class ApiKeyFilter {
     if (!path.startsWith("/v1/") || AdminPaths.isAdmin(path)) {
       return Uni.createFrom().voidItem();
     }
-    String key = presentedKey(request);
-    if (key == null) {
-      return Uni.createFrom()
-          .failure(
-              new ApiException(
-                  ProblemCode.UNAUTHORIZED,
-                  "Send your API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'"));
-    }
-    return keys.authenticate(key)
-        .map(
-            found ->
-                found.orElseThrow(
-                    () -> new ApiException(ProblemCode.UNAUTHORIZED, "The API key is not valid")))
-        .invoke(
-            authenticated -> {
-              currentTenant.set(authenticated);
-              usage.record(authenticated.keyId());
-            })
+    return credentials
+        .authenticate(
+            presentedKey(request),
+            request.getUriInfo().getQueryParameters().getFirst(ACCESS_TOKEN),
+            StreamPaths.isStream(request))
+        .invoke(currentTenant::set)
         .replaceWithVoid();
   }
 

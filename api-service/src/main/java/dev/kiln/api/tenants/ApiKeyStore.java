@@ -21,6 +21,12 @@ public class ApiKeyStore {
       from api_keys k join tenants t on t.id = k.tenant_id
       where k.key_hash = $1 and k.revoked_at is null
       """;
+  private static final String AUTHENTICATE_ID =
+      """
+      select k.id, k.key_hash, k.tenant_id, t.rate_limit_per_second, t.rate_limit_burst
+      from api_keys k join tenants t on t.id = k.tenant_id
+      where k.id = $1 and k.revoked_at is null
+      """;
   private static final String INSERT =
       "insert into api_keys (id, tenant_id, key_hash, key_prefix, name)"
           + " select $1, id, $3, $4, $5 from tenants where id = $2 returning "
@@ -46,6 +52,13 @@ public class ApiKeyStore {
   Uni<Optional<AuthenticatedKey>> authenticate(String keyHash) {
     return pool.preparedQuery(AUTHENTICATE)
         .execute(Tuple.of(keyHash))
+        .map(rows -> Optional.ofNullable(RowValues.first(rows, ApiKeyStore::authenticated)));
+  }
+
+  /** The active key with this id (a stream token's key), or empty when revoked. */
+  Uni<Optional<AuthenticatedKey>> authenticateId(String keyId) {
+    return pool.preparedQuery(AUTHENTICATE_ID)
+        .execute(Tuple.of(keyId))
         .map(rows -> Optional.ofNullable(RowValues.first(rows, ApiKeyStore::authenticated)));
   }
 

@@ -9,21 +9,32 @@ import java.util.Optional;
 @RequestScoped
 public class CurrentTenant {
 
-  private AuthenticatedKey key;
+  private Credential credential;
 
-  void set(AuthenticatedKey authenticated) {
-    this.key = authenticated;
+  void set(Credential authenticated) {
+    this.credential = authenticated;
+  }
+
+  /**
+   * Refuses a stream the request's stream token does not open (403).
+   *
+   * @param jobId the job of a job stream; null for the tenant stream
+   */
+  public void requireStreamOf(String jobId) {
+    if (credential != null) {
+      credential.requireStreamOf(jobId);
+    }
   }
 
   public String id() {
-    if (key == null) {
+    if (credential == null) {
       throw new ApiException(ProblemCode.UNAUTHORIZED, "No API key was presented");
     }
-    return key.tenantId();
+    return credential.tenantId();
   }
 
   /** The key the request was authenticated with; empty outside tenant requests. */
   public Optional<AuthenticatedKey> key() {
-    return Optional.ofNullable(key);
+    return Optional.ofNullable(credential).map(Credential::key);
   }
 }

@@ -48,6 +48,13 @@ public class KeyAuthenticator {
                     hash, (h, executor) -> keys.authenticate(h).subscribeAsCompletionStage()));
   }
 
+  /**
+   * The active key with this id, read now (not cached): a stream token stops working with its key.
+   */
+  public Uni<Optional<AuthenticatedKey>> authenticateId(String keyId) {
+    return keys.authenticateId(keyId);
+  }
+
   /** Forgets a key at once on this instance (the others hear of it by notification). */
   void forgetKey(String keyHash) {
     cache.synchronous().invalidate(keyHash);

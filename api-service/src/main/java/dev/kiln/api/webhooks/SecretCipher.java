@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,9 +34,25 @@ public class SecretCipher {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final SecretKey key;
+  private final byte[] keyBytes;
 
   public SecretCipher(WebhooksConfig config) {
-    this.key = new SecretKeySpec(keyBytes(config), "AES");
+    this.keyBytes = keyBytes(config);
+    this.key = new SecretKeySpec(keyBytes, "AES");
+  }
+
+  /**
+   * A key for another purpose (such as signing stream tokens), derived from the same server secret
+   * by HMAC-SHA256 of the purpose's name: operators keep one secret, shared by every replica.
+   */
+  public byte[] derive(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(keyBytes, "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public byte[] encrypt(WebhookSecret secret, String ownerId) {

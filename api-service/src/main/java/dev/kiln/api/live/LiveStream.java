@@ -7,11 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a streaming method whose {@code {id}} must name one of the tenant's jobs: checked by {@link
- * ExistingJobFilter} before the stream starts, since an event stream's status line is sent at once
- * and could not become a 404 later.
+ * Marks a streaming method: {@link LiveStreamGate} decides how its stream starts (or answers 404,
+ * 422 or 204) before the response begins, since an event stream's status line is sent at once.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface ExistingJob {}
+public @interface LiveStream {}
