@@ -9,11 +9,9 @@ import dev.kiln.model.image.ImageInfo;
 import dev.kiln.model.image.ImageProbe;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,7 +49,7 @@ class JobFlowIT {
   @Test
   @Order(1)
   void anUploadedImageIsResizedToWebpAndDownloadable() {
-    String mediaId = upload(png(640, 480));
+    String mediaId = upload(TestJobs.png(640, 480));
 
     String jobId = submitResizeToWebp(mediaId, 320, 240);
     JsonNode job = awaitStatus(jobId, "completed");
@@ -71,7 +69,8 @@ class JobFlowIT {
   @Test
   @Order(2)
   void aResultIsTheInputOfTheNextJob() {
-    JsonNode first = awaitStatus(submitResizeToWebp(upload(png(200, 100)), 100, 50), "completed");
+    JsonNode first =
+        awaitStatus(submitResizeToWebp(upload(TestJobs.png(200, 100)), 100, 50), "completed");
 
     String second = submitResizeToWebp(first.path("result").path("media_id").asText(), 50, 25);
 
@@ -82,7 +81,7 @@ class JobFlowIT {
   @Test
   @Order(3)
   void anImageThatDoesNotDecodeFailsWithInvalidImage() {
-    byte[] truncated = Arrays.copyOf(png(300, 300), 60); // header intact, pixels missing
+    byte[] truncated = Arrays.copyOf(TestJobs.png(300, 300), 60); // header intact, pixels missing
 
     JsonNode job = awaitStatus(submitResizeToWebp(upload(truncated), 10, 10), "failed");
 
@@ -93,7 +92,7 @@ class JobFlowIT {
   @Test
   @Order(4)
   void jobsSubmittedWhileTheWorkerIsDownRunWhenItStarts() throws Exception {
-    String mediaId = upload(png(64, 64));
+    String mediaId = upload(TestJobs.png(64, 64));
     stack.stopWorker();
 
     String jobId = submitResizeToWebp(mediaId, 32, 32);
@@ -107,7 +106,7 @@ class JobFlowIT {
   @Test
   @Order(5)
   void jobsSubmittedWhileKafkaIsDownAreAcceptedAndRunWhenItIsBack() throws Exception {
-    String mediaId = upload(png(64, 64));
+    String mediaId = upload(TestJobs.png(64, 64));
     stack.stopKafka();
 
     String jobId = submitResizeToWebp(mediaId, 16, 16);
@@ -141,7 +140,7 @@ class JobFlowIT {
     g.setColor(Color.RED);
     g.fillOval(size / 4, size / 4, size / 2, size / 2);
     g.dispose();
-    return encodePng(image);
+    return TestJobs.encodePng(image);
   }
 
   private static String upload(byte[] png) {
@@ -174,24 +173,5 @@ class JobFlowIT {
                   .isIn("queued", "processing", status);
               return status.equals(job.path("status").asText());
             });
-  }
-
-  private static byte[] png(int width, int height) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    g.setPaint(new java.awt.GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
-    g.fillRect(0, 0, width, height);
-    g.dispose();
-    return encodePng(image);
-  }
-
-  private static byte[] encodePng(BufferedImage image) {
-    var out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return out.toByteArray();
   }
 }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,7 +22,6 @@ import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -90,16 +85,19 @@ class WebhookDeliveryIT {
     double[] succeededBefore = {succeededAttempts(api), succeededAttempts(second)};
     try (WebhookReceiver receiver = WebhookReceiver.start()) {
       Endpoint endpoint = register(receiver.url("/exactly-once"), JOB_EVENTS);
-      List<String> mediaIds = List.of(upload(api, png(16, 16)), upload(second, png(16, 16)));
+      List<String> mediaIds =
+          List.of(
+              TestJobs.upload(api, TestJobs.png(16, 16)),
+              TestJobs.upload(second, TestJobs.png(16, 16)));
 
       long submitStarted = System.nanoTime();
       List<String> jobIds = new ArrayList<>(JOBS);
       for (int i = 0; i < JOBS; i++) {
-        jobIds.add(submitResize(instances.get(i % 2), mediaIds.get(i % 2), 8, 8));
+        jobIds.add(TestJobs.submitResize(instances.get(i % 2), mediaIds.get(i % 2), 8, 8));
       }
       System.out.printf(
           "%d jobs submitted in %.1f s%n", JOBS, (System.nanoTime() - submitStarted) / 1e9);
-      awaitAllCompleted(jobIds);
+      TestJobs.awaitAllCompleted(api, jobIds, TIMEOUT);
       Set<String> expected = new HashSet<>();
       for (String jobId : jobIds) {
         for (String type : JOB_EVENTS) {
@@ -192,7 +190,7 @@ class WebhookDeliveryIT {
     try (WebhookReceiver receiver = WebhookReceiver.start()) {
       receiver.answerNext(500);
       Endpoint endpoint = register(receiver.url("/crash"), null); // job outcomes by default
-      String jobId = submitResize(api, upload(api, png(32, 32)), 8, 8);
+      String jobId = TestJobs.submitResize(api, TestJobs.upload(api, TestJobs.png(32, 32)), 8, 8);
 
       await("the first attempt")
           .atMost(TIMEOUT)
@@ -305,29 +303,6 @@ class WebhookDeliveryIT {
         .collect(Collectors.toSet());
   }
 
-  private static void awaitAllCompleted(List<String> jobIds) {
-    await("all jobs completed")
-        .atMost(TIMEOUT)
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> {
-              int completed = 0;
-              for (int from = 0; from < jobIds.size(); from += 100) {
-                String ids =
-                    String.join(",", jobIds.subList(from, Math.min(from + 100, jobIds.size())));
-                KilnClient.Reply reply = api.get("/v1/jobs?ids=" + ids);
-                assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
-                for (JsonNode job : reply.body().path("data")) {
-                  assertThat(job.path("status").asText())
-                      .as("job %s", job)
-                      .isIn("queued", "processing", "completed");
-                  completed += "completed".equals(job.path("status").asText()) ? 1 : 0;
-                }
-              }
-              return completed == jobIds.size();
-            });
-  }
-
   private static void assertSignedRecently(WebhookReceiver.Request request) {
     long timestamp = Long.parseLong(request.header("webhook-timestamp"));
     assertThat(Math.abs(request.receivedAt().getEpochSecond() - timestamp))
@@ -339,39 +314,6 @@ class WebhookDeliveryIT {
   private static double succeededAttempts(KilnClient instance) {
     Matcher matcher = SUCCEEDED_ATTEMPTS.matcher(instance.text("/q/metrics"));
     return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-  }
-
-  private static String upload(KilnClient client, byte[] png) {
-    KilnClient.Reply reply = client.upload(png, "image/png");
-    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(201);
-    return reply.body().path("id").asText();
-  }
-
-  private static String submitResize(KilnClient client, String mediaId, int width, int height) {
-    KilnClient.Reply reply =
-        client.submit(
-            """
-            {"input": {"media_id": "%s"},
-             "pipeline": [{"op": "resize", "width": %d, "height": %d, "fit": "fill"},
-                          {"op": "encode", "format": "png"}]}"""
-                .formatted(mediaId, width, height));
-    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(202);
-    return reply.body().path("id").asText();
-  }
-
-  private static byte[] png(int width, int height) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
-    g.fillRect(0, 0, width, height);
-    g.dispose();
-    var out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return out.toByteArray();
   }
 
   /** True once a count has not changed for a while (checked at each poll). */

@@ -29,6 +29,7 @@ public class LiveStreams {
   private final LiveEventRenderer renderer;
   private final EventTail tail;
   private final LiveConfig config;
+  private final LiveMetrics metrics;
 
   public LiveStreams(
       JobService jobs,
@@ -37,7 +38,8 @@ public class LiveStreams {
       LiveHub hub,
       LiveEventRenderer renderer,
       EventTail tail,
-      LiveConfig config) {
+      LiveConfig config,
+      LiveMetrics metrics) {
     this.jobs = jobs;
     this.mapper = mapper;
     this.log = log;
@@ -45,6 +47,7 @@ public class LiveStreams {
     this.renderer = renderer;
     this.tail = tail;
     this.config = config;
+    this.metrics = metrics;
   }
 
   /**
@@ -99,7 +102,8 @@ public class LiveStreams {
             config.buffer(),
             config.historyPage(),
             start.resumeFrom(),
-            start.snapshot());
+            start.snapshot(),
+            metrics::overflowed);
     subscription.start(hub.register(subscription));
     tail.wake();
     return subscription;

@@ -31,6 +31,7 @@ public final class Subscription {
   private final int buffer;
   private final int page;
   private final Uni<StreamSnapshot> snapshot;
+  private final Runnable onOverflow;
   private Runnable onEnd = () -> {};
 
   // Guarded by this: touched by the hub's dispatch and by the client's context.
@@ -51,6 +52,7 @@ public final class Subscription {
    * @param resumeFrom the position after which the client wants events from the record; null for
    *     live events only
    * @param snapshot sent first, or null
+   * @param onOverflow told each time the queue overflows
    */
   Subscription(
       StreamScope scope,
@@ -60,7 +62,8 @@ public final class Subscription {
       int buffer,
       int page,
       StreamPosition resumeFrom,
-      Uni<StreamSnapshot> snapshot) {
+      Uni<StreamSnapshot> snapshot,
+      Runnable onOverflow) {
     this.scope = scope;
     this.sink = sink;
     this.context = Vertx.currentContext();
@@ -70,6 +73,7 @@ public final class Subscription {
     this.page = page;
     this.readFrom = resumeFrom;
     this.snapshot = snapshot;
+    this.onOverflow = onOverflow;
   }
 
   StreamScope scope() {
@@ -155,6 +159,7 @@ public final class Subscription {
       readFrom = taken;
     }
     readUpTo = through;
+    onOverflow.run();
     Log.debugf("A slow %s stream reads from the record up to %s", scope, through);
   }
 
