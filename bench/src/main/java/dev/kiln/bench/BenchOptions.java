@@ -27,6 +27,11 @@ import java.util.Map;
  *     default
  * @param deliveryRate webhook deliveries per second of the {@code webhooks} latency part, or null
  *     for the default
+ * @param subscribers {@code streams}: job streams opened for each job, or null for the default
+ * @param streams {@code streams}: streams held open in the fan-out part, or null for the default
+ * @param openRate {@code streams}: streams opened per second in the fan-out part
+ * @param busyFanOut {@code streams}: the held streams get every completion (else they are narrowed
+ *     to finished jobs and get heartbeats only)
  * @param warmup unmeasured jobs before the runs, or null for the workload's default
  * @param runs measured runs per workload (figures, then their medians)
  * @param timeout how long jobs may take to end after the last submit
@@ -49,6 +54,10 @@ public record BenchOptions(
     int repeat,
     Integer endpoints,
     Integer deliveryRate,
+    Integer subscribers,
+    Integer streams,
+    int openRate,
+    boolean busyFanOut,
     Integer warmup,
     int runs,
     Duration timeout,
@@ -70,8 +79,9 @@ public record BenchOptions(
         --url URL            the API (default http://localhost:8080)
         --api-key KEY        default: $KILN_API_KEY, else <data-dir>/api-key
         --data-dir DIR       the local run's data directory (default .kiln)
-        -n, --jobs N         jobs per run (submit 5000, e2e 10000, webhooks 1000)
-        -c, --concurrency C  concurrent clients (default 32)
+        -n, --jobs N         jobs per run (submit 5000, e2e 10000, webhooks 1000, streams 200
+                             at once, a quarter of them in the fan-out part)
+        -c, --concurrency C  concurrent clients (default 32; streams: every job at once)
         --rate R             paced: jobs per second (default 500)
         --duration S         paced: seconds (default 20); webhooks: of the latency part (30)
         --photos DIR         images: folder of JPEG/PNG/WebP photos (default docs/examples)
@@ -80,6 +90,14 @@ public record BenchOptions(
                              (default 10)
         --delivery-rate R    webhooks: deliveries per second of the latency part, from tiny jobs
                              at R/3 per second (default 100)
+        --subscribers M      streams: job streams (GET /v1/jobs/{id}/events) per job (default 1)
+        --streams S          streams: tenant streams held open in the fan-out part (default
+                             10000, smoke 200; 0 skips the part); needs ulimit -n above S + 500
+                             for the tool and for the API
+        --open-rate R        streams: held streams opened per second (default 1000)
+        --fan-out idle|busy  streams: the held streams follow finished jobs only (?job_ids=) and
+                             get heartbeats (idle, default), or each gets every job.completed
+                             (?types=job.completed: busy)
         --warmup N           unmeasured jobs before the runs (default 1000, images: 1 per
                              pipeline, webhooks: 300 jobs to the K endpoints)
         --runs K             measured runs per workload; with K > 1 the medians follow (default 1)
@@ -94,8 +112,9 @@ public record BenchOptions(
         --smoke              tiny sizes (seconds): checks the tool and Kiln work, not a benchmark
 
       Exit status: 0 when every run finished cleanly, 1 when a run had errors or lost jobs (jobs not
-      ended within --timeout) or, in webhooks, lost, duplicate or badly signed deliveries, 2 for a
-      bad command line, 3 when Kiln cannot be reached. A slow figure never fails the tool.
+      ended within --timeout) or, in webhooks, lost, duplicate or badly signed deliveries, in
+      streams, lost, duplicate, out-of-order or stray events, 2 for a bad command line, 3 when Kiln
+      cannot be reached. A slow figure never fails the tool.
       """;
 
   /** The usage text with the workloads listed. */
@@ -125,6 +144,10 @@ public record BenchOptions(
     int repeat = 10;
     Integer endpoints = null;
     Integer deliveryRate = null;
+    Integer subscribers = null;
+    Integer streams = null;
+    int openRate = 1000;
+    boolean busyFanOut = false;
     Integer warmup = null;
     int runs = 1;
     Duration timeout = Duration.ofSeconds(120);
@@ -146,6 +169,10 @@ public record BenchOptions(
         case "--repeat" -> repeat = positive(args, ++i, arg);
         case "--endpoints" -> endpoints = positive(args, ++i, arg);
         case "--delivery-rate" -> deliveryRate = positive(args, ++i, arg);
+        case "--subscribers" -> subscribers = positive(args, ++i, arg);
+        case "--streams" -> streams = nonNegative(args, ++i, arg);
+        case "--open-rate" -> openRate = positive(args, ++i, arg);
+        case "--fan-out" -> busyFanOut = fanOut(value(args, ++i, arg));
         case "--warmup" -> warmup = nonNegative(args, ++i, arg);
         case "--runs" -> runs = positive(args, ++i, arg);
         case "--timeout" -> timeout = Duration.ofSeconds(positive(args, ++i, arg));
@@ -189,6 +216,10 @@ public record BenchOptions(
         repeat,
         endpoints,
         deliveryRate,
+        subscribers,
+        streams,
+        openRate,
+        busyFanOut,
         warmup,
         runs,
         timeout,
@@ -228,9 +259,27 @@ public record BenchOptions(
     return deliveryRate != null ? deliveryRate : smoke ? smokeRate : normal;
   }
 
+  /** The job streams per job: as given, else the default or smoke size. */
+  public int subscribers(int normal, int smokeSize) {
+    return subscribers != null ? subscribers : smoke ? smokeSize : normal;
+  }
+
+  /** The streams held in the fan-out part: as given, else the default or smoke size. */
+  public int streams(int normal, int smokeSize) {
+    return streams != null ? streams : smoke ? smokeSize : normal;
+  }
+
   /** The warm-up jobs: as given, else the default or smoke size. */
   public int warmup(int normal, int smokeSize) {
     return warmup != null ? warmup : smoke ? smokeSize : normal;
+  }
+
+  private static boolean fanOut(String value) {
+    return switch (value) {
+      case "idle" -> false;
+      case "busy" -> true;
+      default -> throw new IllegalArgumentException("--fan-out takes idle or busy, not " + value);
+    };
   }
 
   private static String value(String[] args, int index, String option) {

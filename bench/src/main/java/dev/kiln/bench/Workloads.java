@@ -4,6 +4,7 @@ import dev.kiln.bench.workloads.EndToEndWorkload;
 import dev.kiln.bench.workloads.FairnessWorkload;
 import dev.kiln.bench.workloads.ImagesWorkload;
 import dev.kiln.bench.workloads.PacedWorkload;
+import dev.kiln.bench.workloads.StreamsWorkload;
 import dev.kiln.bench.workloads.SubmitWorkload;
 import dev.kiln.bench.workloads.WebhooksWorkload;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class Workloads {
         new PacedWorkload(),
         new ImagesWorkload(),
         new WebhooksWorkload(),
-        new FairnessWorkload());
+        new FairnessWorkload(),
+        new StreamsWorkload());
   }
 
   public static Optional<Workload> byName(String name) {

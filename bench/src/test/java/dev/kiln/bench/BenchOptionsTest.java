@@ -26,7 +26,7 @@ class BenchOptionsTest {
   @Test
   void allExpandsToEveryWorkloadInOrder() {
     assertThat(BenchOptions.parse("all").workloads())
-        .containsExactly("submit", "e2e", "paced", "images", "webhooks", "fairness");
+        .containsExactly("submit", "e2e", "paced", "images", "webhooks", "fairness", "streams");
   }
 
   @Test
@@ -42,6 +42,36 @@ class BenchOptionsTest {
     assertThat(given.deliveryRate(100, 30)).isEqualTo(60);
     assertThat(given.rate(500, 20)).isEqualTo(7);
     assertThatThrownBy(() -> BenchOptions.parse("webhooks", "--endpoints", "0"))
+        .hasMessageContaining("positive");
+  }
+
+  @Test
+  void streamSizesComeFromTheirOwnOptions() {
+    BenchOptions defaults = BenchOptions.parse("streams");
+    assertThat(defaults.subscribers(1, 1)).isEqualTo(1);
+    assertThat(defaults.streams(10_000, 200)).isEqualTo(10_000);
+    assertThat(defaults.openRate()).isEqualTo(1000);
+    assertThat(defaults.busyFanOut()).isFalse();
+    assertThat(BenchOptions.parse("streams", "--smoke").streams(10_000, 200)).isEqualTo(200);
+
+    BenchOptions given =
+        BenchOptions.parse(
+            "streams",
+            "--subscribers",
+            "3",
+            "--streams",
+            "0",
+            "--open-rate",
+            "500",
+            "--fan-out",
+            "busy");
+    assertThat(given.subscribers(1, 1)).isEqualTo(3);
+    assertThat(given.streams(10_000, 200)).isZero();
+    assertThat(given.openRate()).isEqualTo(500);
+    assertThat(given.busyFanOut()).isTrue();
+    assertThatThrownBy(() -> BenchOptions.parse("streams", "--fan-out", "loud"))
+        .hasMessageContaining("idle or busy");
+    assertThatThrownBy(() -> BenchOptions.parse("streams", "--subscribers", "0"))
         .hasMessageContaining("positive");
   }
 

@@ -34,7 +34,7 @@ final class EventStreams {
         OASFactory.createSchema()
             .addType(Schema.SchemaType.STRING)
             .description(
-                "Server-Sent Events. The first frame is the comment `: ok` with `retry:` (the"
+                "Server-Sent Events. The first frame is the comment `:ok` with `retry:` (the"
                     + " reconnection delay in ms). Each event has `event:` one of "
                     + names
                     + "; `id:` the event's number in the job event record (a resume point: send"
@@ -44,17 +44,17 @@ final class EventStreams {
                     + " as of that event, as JSON, the same object the poll answers. A resume"
                     + " point older than the record's retention is answered with a `snapshot`"
                     + " event first (the job, or the account's unfinished jobs, and why) and"
-                    + " continues live. Comment lines (`: keep-alive`) are sent while nothing"
+                    + " continues live. Comment lines (`:keep-alive`) are sent while nothing"
                     + " changes; a job's stream ends after its terminal event with the comment"
-                    + " `: end`.")
+                    + " `:end`.")
             .addExtension("x-sse-events", eventNames())
             .addExtension("x-sse-data", Schemas.ref(dataSchema));
     return OASFactory.createMediaType()
         .schema(frames)
         .example(
-            ": ok\nretry: 3000\n\n"
-                + "id: 48211\nevent: job.processing\n"
-                + "data: {\"id\": \"job_01JF8Z3Q4N5V6W7X8Y9Z0A1B2C\", \"object\": \"job\","
+            ":ok\nretry:3000\n\n"
+                + "id:48211\nevent:job.processing\n"
+                + "data:{\"id\": \"job_01JF8Z3Q4N5V6W7X8Y9Z0A1B2C\", \"object\": \"job\","
                 + " \"status\": \"processing\", ...}\n\n");
   }
 }

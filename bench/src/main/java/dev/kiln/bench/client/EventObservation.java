@@ -16,8 +16,9 @@ import java.util.concurrent.TimeoutException;
  * missed event never hides a lost job nor hangs the run:
  *
  * <ul>
- *   <li>after a reconnection every outstanding job is polled once: its event may have been sent
- *       while the stream was down;
+ *   <li>after a reconnection every outstanding job is polled once: the stream resumes after the
+ *       last event it saw, but when Kiln no longer holds the events since then it sends a snapshot
+ *       instead, which this class does not read;
  *   <li>while the stream is down, and once every job was submitted, each {@link #GRACE_NANOS}
  *       without a terminal event of a followed job polls every outstanding job once.
  * </ul>

@@ -32,6 +32,8 @@ public final class KilnClient implements AutoCloseable {
    */
   private static final Duration STREAM_IDLE_TIMEOUT = Duration.ofSeconds(45);
 
+  private final URI base;
+  private final String apiKey;
   private final Vertx vertx;
   private final HttpClient http;
   private final String authorization;
@@ -55,6 +57,8 @@ public final class KilnClient implements AutoCloseable {
    * @param connections the most connections kept open at once
    */
   public KilnClient(URI base, String apiKey, int connections) {
+    this.base = base;
+    this.apiKey = apiKey;
     this.vertx =
         Vertx.vertx(
             new VertxOptions()
@@ -71,6 +75,14 @@ public final class KilnClient implements AutoCloseable {
                 .setConnectTimeout(5000),
             new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     this.authorization = "Bearer " + apiKey;
+  }
+
+  /**
+   * Another client of the same API and key, with its own event loop and up to {@code connections}
+   * connections: for many streams at once, apart from the submits.
+   */
+  public KilnClient another(int connections) {
+    return new KilnClient(base, apiKey, connections);
   }
 
   /** {@code POST /v1/media}: uploads an image. */
@@ -99,11 +111,12 @@ public final class KilnClient implements AutoCloseable {
   }
 
   /**
-   * {@code GET path} as Server-Sent Events: completes when the response's head arrived, its body
+   * {@code GET path} as Server-Sent Events, resumed after {@code lastEventId} (sent as {@code
+   * Last-Event-ID}; null or empty for none): completes when the response's head arrived, its body
    * still to come. Set its handlers in the completion callback (which runs on the event loop before
    * any chunk of the body), and end it with {@code response.request().reset()}.
    */
-  public Future<HttpClientResponse> stream(String path) {
+  public Future<HttpClientResponse> stream(String path, String lastEventId) {
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.GET)
@@ -111,6 +124,9 @@ public final class KilnClient implements AutoCloseable {
             .setIdleTimeout(STREAM_IDLE_TIMEOUT.toMillis())
             .putHeader("Authorization", authorization)
             .putHeader("Accept", "text/event-stream");
+    if (lastEventId != null && !lastEventId.isEmpty()) {
+      options.putHeader("Last-Event-ID", lastEventId);
+    }
     return http.request(options).compose(HttpClientRequest::send);
   }
 

@@ -106,6 +106,69 @@ public final class ProcFs {
     }
   }
 
+  /** The process's threads now ({@code Threads} in {@code /proc/<pid>/status}). */
+  public static OptionalLong threads(long pid) {
+    return statusKib(pid, "Threads");
+  }
+
+  /** The soft limit on the process's open files ({@code ulimit -n}), empty when unlimited. */
+  public static OptionalLong openFilesLimit(long pid) {
+    return read(pid, "limits").map(ProcFs::openFilesLimitOf).orElse(OptionalLong.empty());
+  }
+
+  /** Parses {@code /proc/<pid>/limits}: the soft limit of its {@code Max open files} line. */
+  static OptionalLong openFilesLimitOf(String limits) {
+    for (String line : limits.split("\n")) {
+      if (line.startsWith("Max open files")) {
+        String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+        return soft.equals("unlimited")
+            ? OptionalLong.empty()
+            : OptionalLong.of(Long.parseLong(soft));
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  /** The file descriptors the process has open now. */
+  public static OptionalLong openFiles(long pid) {
+    try (var fds = Files.list(PROC.resolve(pid + "/fd"))) {
+      return OptionalLong.of(fds.count());
+    } catch (IOException | RuntimeException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /**
+   * TCP connections established to {@code port} on this machine, counted on the server's side (the
+   * local address has that port), IPv4 and IPv6, from {@code /proc/net/tcp} and {@code tcp6}.
+   */
+  public static OptionalLong establishedTo(int port) {
+    long count = 0;
+    boolean read = false;
+    for (String table : List.of("net/tcp", "net/tcp6")) {
+      try {
+        count += establishedToOf(Files.readString(PROC.resolve(table)), port);
+        read = true;
+      } catch (IOException e) {
+        // no IPv6, or no /proc: the other table alone
+      }
+    }
+    return read ? OptionalLong.of(count) : OptionalLong.empty();
+  }
+
+  /** Counts the rows of a {@code /proc/net/tcp} table in state 01 (established) at local port. */
+  static long establishedToOf(String table, int port) {
+    String suffix = String.format(":%04X", port);
+    long count = 0;
+    for (String line : table.split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length > 3 && f[1].endsWith(suffix) && f[3].equals("01")) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** The command line's arguments, empty when unreadable. */
   public static List<String> cmdline(long pid) {
     try {

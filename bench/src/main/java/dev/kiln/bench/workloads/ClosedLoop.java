@@ -1,6 +1,5 @@
 package dev.kiln.bench.workloads;
 
-import dev.kiln.bench.client.JobTracker;
 import dev.kiln.bench.client.KilnClient;
 import dev.kiln.bench.report.Latencies;
 import io.vertx.core.buffer.Buffer;
@@ -11,18 +10,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Submits jobs from {@code concurrency} clients, each sending its next submit as soon as the
  * previous one was answered (a closed loop: the rate is what Kiln sustains). Accepted jobs go to
- * the tracker, when there is one, the moment their 202 arrives.
+ * {@code onAccepted} (a tracker's {@code add}), when there is one, the moment their 202 arrives.
  */
 final class ClosedLoop {
 
   private final KilnClient client;
   private final int jobs;
   private final IntFunction<Buffer> body;
-  private final JobTracker tracker;
+  private final ObjLongConsumer<String> onAccepted;
   private final Latencies latencies = new Latencies();
   private final List<String> accepted = new ArrayList<>();
   private final List<String> errorSamples = new ArrayList<>();
@@ -49,28 +49,30 @@ final class ClosedLoop {
     }
   }
 
-  private ClosedLoop(KilnClient client, int jobs, IntFunction<Buffer> body, JobTracker tracker) {
+  private ClosedLoop(
+      KilnClient client, int jobs, IntFunction<Buffer> body, ObjLongConsumer<String> onAccepted) {
     this.client = client;
     this.jobs = jobs;
     this.body = body;
-    this.tracker = tracker;
+    this.onAccepted = onAccepted;
   }
 
   /**
    * Submits {@code jobs} jobs and returns when every submit was answered.
    *
    * @param body the request body of the i-th job
-   * @param tracker where accepted jobs go, or null
+   * @param onAccepted given each accepted job's id and its submit's start ({@link
+   *     System#nanoTime()}) on the client's event loop, or null
    */
   static Result run(
       KilnClient client,
       int jobs,
       int concurrency,
       IntFunction<Buffer> body,
-      JobTracker tracker,
+      ObjLongConsumer<String> onAccepted,
       Duration timeout)
       throws Exception {
-    ClosedLoop loop = new ClosedLoop(client, jobs, body, tracker);
+    ClosedLoop loop = new ClosedLoop(client, jobs, body, onAccepted);
     loop.firstNanos = System.nanoTime();
     for (int i = 0; i < Math.min(concurrency, jobs); i++) {
       client.execute(loop::next);
@@ -115,8 +117,8 @@ final class ClosedLoop {
               } else {
                 id = result.result().json().getString("id");
               }
-              if (id != null && tracker != null) {
-                tracker.add(id, start);
+              if (id != null && onAccepted != null) {
+                onAccepted.accept(id, start);
               }
               boolean last;
               synchronized (this) {

@@ -39,7 +39,7 @@ public final class EndToEndWorkload extends TinyJobWorkload {
               jobs,
               context.options().concurrency(32, 4),
               i -> job().body(),
-              tracker,
+              tracker::add,
               SUBMIT_TIMEOUT);
       Outcomes.awaitEnd(tracker, context.options().timeout());
       long completed = Outcomes.completed(tracker);

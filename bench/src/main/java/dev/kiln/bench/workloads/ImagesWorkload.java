@@ -147,7 +147,7 @@ public final class ImagesWorkload implements Workload {
               jobs,
               concurrency(context),
               i -> body(mediaIds.get(i % mediaIds.size()), fields),
-              tracker,
+              tracker::add,
               SUBMIT_TIMEOUT);
       if (submits.errors() > 0) {
         throw new IllegalStateException(

@@ -20,7 +20,7 @@ final class Warmup {
     try (JobTracker tracker = context.tracker(10)) {
       ClosedLoop.Result submits =
           ClosedLoop.run(
-              context.client(), jobs, 16, i -> job.body(), tracker, Duration.ofMinutes(10));
+              context.client(), jobs, 16, i -> job.body(), tracker::add, Duration.ofMinutes(10));
       if (submits.errors() > 0) {
         throw new IllegalStateException(
             "warm-up submits were not accepted, e.g. " + submits.errorSamples());

@@ -1,5 +1,7 @@
 package dev.kiln.bench.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * A stand-in for Kiln's API on a free local port: {@code GET /v1/events} streams whatever the test
@@ -24,6 +27,7 @@ final class FakeKiln implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, JsonObject> jobs = new ConcurrentHashMap<>();
   private final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
+  private final List<String> lastEventIds = new CopyOnWriteArrayList<>();
   private final AtomicInteger streamsOpened = new AtomicInteger();
   private final AtomicInteger polls = new AtomicInteger();
   private volatile int eventsStatus = 200;
@@ -65,6 +69,17 @@ final class FakeKiln implements AutoCloseable {
     streams.clear();
   }
 
+  /** Ends every open stream as Kiln ends a finished job's: an {@code : end} comment, then done. */
+  void endStreams() {
+    streams.forEach(stream -> stream.end(":end\n\n"));
+    streams.clear();
+  }
+
+  /** The {@code Last-Event-ID} of each stream request so far, empty when it had none. */
+  List<String> lastEventIds() {
+    return List.copyOf(lastEventIds);
+  }
+
   /** Answers {@code status} instead of a stream from now on. */
   void refuseStreams(int status) {
     eventsStatus = status;
@@ -80,6 +95,8 @@ final class FakeKiln implements AutoCloseable {
 
   private void handle(HttpServerRequest request) {
     if (request.path().equals("/v1/events")) {
+      String lastEventId = request.getHeader("Last-Event-ID");
+      lastEventIds.add(lastEventId == null ? "" : lastEventId);
       stream(request.response());
     } else if (request.path().equals("/v1/jobs") && request.getParam("ids") != null) {
       polls.incrementAndGet();
@@ -99,6 +116,10 @@ final class FakeKiln implements AutoCloseable {
   }
 
   private void stream(HttpServerResponse response) {
+    if (eventsStatus == 204) {
+      response.setStatusCode(204).end();
+      return;
+    }
     if (eventsStatus != 200) {
       response.setStatusCode(eventsStatus).end("{\"code\":\"refused\"}");
       return;
@@ -125,6 +146,15 @@ final class FakeKiln implements AutoCloseable {
       job.put("error", new JsonObject().put("code", "invalid_image").put("retryable", false));
     }
     return job;
+  }
+
+  /** Waits until {@code condition} holds, failing after 20 s. */
+  static void eventually(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition met within 20 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   @Override

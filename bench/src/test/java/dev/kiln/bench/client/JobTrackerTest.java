@@ -1,5 +1,6 @@
 package dev.kiln.bench.client;
 
+import static dev.kiln.bench.client.FakeKiln.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -7,7 +8,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,14 +144,6 @@ class JobTrackerTest {
       assertThat(tracker.ended()).extracting(EndedJob::id).containsExactly("job_polled");
       assertThat(tracker.polls()).isPositive();
       assertThat(kiln.streamsOpened()).isZero();
-    }
-  }
-
-  private static void eventually(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition met within 20 s").isLessThan(deadline);
-      Thread.sleep(20);
     }
   }
 }

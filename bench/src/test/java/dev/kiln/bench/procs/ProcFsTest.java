@@ -27,9 +27,39 @@ class ProcFsTest {
   }
 
   @Test
+  void theSoftLimitOfOpenFilesIsRead() {
+    String limits =
+        "Limit                     Soft Limit           Hard Limit           Units     \n"
+            + "Max processes             95000                95000                processes \n"
+            + "Max open files            1024                 20000                files     \n";
+    assertThat(ProcFs.openFilesLimitOf(limits)).hasValue(1024);
+    assertThat(ProcFs.openFilesLimitOf(limits.replace("1024 ", "unlimited"))).isEmpty();
+  }
+
+  @Test
+  void establishedConnectionsAreCountedOnTheServersSideOfThePort() {
+    String tcp =
+        "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid\n"
+            + "   0: 00000000:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000 0\n"
+            + "   1: 0100007F:1F90 0100007F:A1B2 01 00000000:00000000 00:00000000 00000000 0\n"
+            + "   2: 0100007F:A1B2 0100007F:1F90 01 00000000:00000000 00:00000000 00000000 0\n"
+            + "   3: 0100007F:1F90 0100007F:A1B3 06 00000000:00000000 00:00000000 00000000 0\n";
+    String tcp6 =
+        "  sl  local_address                         remote_address                        st\n"
+            + "   0: 0000000000000000FFFF00000100007F:1F90 0000000000000000FFFF00000100007F:C350"
+            + " 01 00000000:00000000 00:00000000 00000000 0\n";
+    // listening (0A), the client's end (local port A1B2) and TIME_WAIT (06) do not count
+    assertThat(ProcFs.establishedToOf(tcp, 8080)).isEqualTo(1);
+    assertThat(ProcFs.establishedToOf(tcp6, 8080)).isEqualTo(1);
+    assertThat(ProcFs.establishedToOf(tcp, 80)).isZero();
+  }
+
+  @Test
   void thisProcessCanBeMeasured() {
     long self = ProcessHandle.current().pid();
     assertThat(ProcFs.cpuTicks(self)).isPresent();
     assertThat(ProcFs.statusKib(self, "VmHWM").orElseThrow()).isPositive();
+    assertThat(ProcFs.threads(self).orElseThrow()).isPositive();
+    assertThat(ProcFs.openFiles(self).orElseThrow()).isPositive();
   }
 }

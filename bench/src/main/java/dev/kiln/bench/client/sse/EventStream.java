@@ -6,9 +6,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A Server-Sent Events connection that reconnects whenever it drops, with a growing pause between
- * attempts. Events sent while it is down are lost (Kiln's streams start at the present): the
- * listener hears of each drop and reopening, so that it can make up for the gap. Its state lives on
- * the client's event loop, where every listener call runs.
+ * attempts, and resumes after the last event it saw: the reconnection sends that event's id as
+ * {@code Last-Event-ID}, and Kiln sends exactly the events after it (or a {@code snapshot} when the
+ * record no longer holds them). The listener hears of each drop and reopening. A stream that Kiln
+ * ends on purpose is not reopened: a finished job's stream closes after its {@code : end} comment,
+ * and a 204 answer says that there is nothing more to send. Its state lives on the client's event
+ * loop, where every listener call runs.
  */
 public final class EventStream {
 
@@ -25,6 +28,9 @@ public final class EventStream {
 
     /** The stream dropped (a reconnection follows unless it was closed). */
     void dropped(String reason);
+
+    /** Kiln ended the stream for good (a finished job's stream): no reconnection follows. */
+    default void ended() {}
   }
 
   private final KilnClient client;
@@ -32,6 +38,7 @@ public final class EventStream {
   private final Listener listener;
   private final CompletableFuture<Void> firstOpen = new CompletableFuture<>();
   private HttpClientResponse current;
+  private String lastEventId = "";
   private boolean everOpened;
   private boolean closed;
   private long retryMillis = FIRST_RETRY_MILLIS;
@@ -52,6 +59,11 @@ public final class EventStream {
     return firstOpen;
   }
 
+  /** The id of the last event received (empty before any): where a reconnection resumes. */
+  public String lastEventId() {
+    return lastEventId;
+  }
+
   /** Why the last attempt failed, for the caller's message when it gives up. */
   public String lastFailure() {
     return lastFailure;
@@ -63,8 +75,9 @@ public final class EventStream {
         () -> {
           closed = true;
           if (current != null) {
-            current.request().reset();
-            current = null;
+            HttpClientResponse response = current;
+            current = null; // before the reset: its failure is no drop
+            response.request().reset();
           }
         });
   }
@@ -73,13 +86,15 @@ public final class EventStream {
     if (closed) {
       return;
     }
-    client.stream(path)
+    client.stream(path, lastEventId)
         .onComplete(
             result -> {
               if (result.failed()) {
                 failed(result.cause().toString(), false);
               } else if (closed) {
                 result.result().request().reset();
+              } else if (result.result().statusCode() == 204) {
+                ended(); // no body: the connection goes back to the pool
               } else if (result.result().statusCode() != 200) {
                 HttpClientResponse response = result.result();
                 response
@@ -103,16 +118,31 @@ public final class EventStream {
         chunk -> {
           long arrival = System.nanoTime();
           for (SseEvent event : parser.feed(chunk)) {
+            lastEventId = event.id();
             listener.event(event, arrival);
           }
         });
     response.exceptionHandler(failure -> dropped(response, failure.toString()));
-    response.endHandler(ignored -> dropped(response, "Kiln ended the stream"));
+    response.endHandler(
+        ignored -> {
+          if (response == current && parser.lastComment().equals("end")) {
+            current = null;
+            ended();
+          } else {
+            dropped(response, "Kiln ended the stream");
+          }
+        });
     retryMillis = FIRST_RETRY_MILLIS;
     boolean again = everOpened;
     everOpened = true;
     firstOpen.complete(null);
     listener.opened(again);
+  }
+
+  private void ended() {
+    closed = true;
+    listener.ended();
+    firstOpen.complete(null);
   }
 
   private void dropped(HttpClientResponse response, String reason) {

@@ -27,6 +27,7 @@ public final class SseParser {
   private boolean hasData;
   private String lastId = "";
   private long comments;
+  private String lastComment = "";
 
   /** Reads the next chunk of the body; returns the events it completed, in order. */
   public List<SseEvent> feed(Buffer chunk) {
@@ -52,6 +53,14 @@ public final class SseParser {
     return comments;
   }
 
+  /**
+   * The text of the last comment line, without its colon and one space after it ({@code end} when
+   * Kiln closes a finished job's stream); empty before the first.
+   */
+  public String lastComment() {
+    return lastComment;
+  }
+
   private void line(String text, List<SseEvent> events) {
     if (text.isEmpty()) {
       dispatch(events);
@@ -59,6 +68,7 @@ public final class SseParser {
     }
     if (text.charAt(0) == ':') {
       comments++;
+      lastComment = text.startsWith(": ") ? text.substring(2) : text.substring(1);
       return;
     }
     int colon = text.indexOf(':');

@@ -38,6 +38,17 @@ class SseParserTest {
   }
 
   @Test
+  void theLastCommentTellsAFinishedJobsEnd() {
+    SseParser parser = new SseParser();
+    assertThat(parser.lastComment()).isEmpty();
+
+    parser.feed(Buffer.buffer(":ok\nretry:3000\n\n: keep-alive\n\n"));
+    assertThat(parser.lastComment()).isEqualTo("keep-alive");
+    parser.feed(Buffer.buffer(COMPLETED + ":end\n\n"));
+    assertThat(parser.lastComment()).isEqualTo("end");
+  }
+
+  @Test
   void chunksMayEndAnywhereEvenInsideACharacterOrACrLf() {
     String stream =
         "event: job.failed\r\ndata: {\"message\":\"trop grand → 413\"}\r\n\r\n" + COMPLETED;
