@@ -15,6 +15,11 @@ public enum JobErrorCode {
   OUTPUT_TOO_LARGE("output_too_large", false),
   /** Background removal left nothing of the subject. */
   NO_SUBJECT_FOUND("no_subject_found", false),
+  /**
+   * {@code remove_background} asked for {@code method: model} and the worker that took the job has
+   * no segmentation model installed; another worker may have one.
+   */
+  CUTOUT_UNAVAILABLE("cutout_unavailable", true),
   /** A {@code crop} rectangle that does not overlap the image at all. */
   CROP_OUTSIDE_IMAGE("crop_outside_image", false),
   /** {@code trim} found only border: the image is one colour (within the threshold). */

@@ -3,7 +3,7 @@ package dev.kiln.worker.bench;
 import dev.kiln.worker.pipeline.Op;
 import dev.kiln.worker.pipeline.OpRegistry;
 import dev.kiln.worker.pipeline.cutout.BorderFloodCutout;
-import dev.kiln.worker.pipeline.cutout.CutoutMethod;
+import dev.kiln.worker.pipeline.cutout.CutoutMethods;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * Every {@link Op} of the ops package, found on the class path and built by hand: the benchmark
  * runs the engine without the CDI container, and a new op takes part without being listed here. An
- * op's constructor may ask for nothing or for a {@link CutoutMethod}.
+ * op's constructor may ask for nothing or for the {@link CutoutMethods}.
  */
 final class OpCatalog {
 
@@ -63,8 +63,8 @@ final class OpCatalog {
         if (parameters.length == 0) {
           return (Op<?>) constructor.newInstance();
         }
-        if (parameters.length == 1 && parameters[0] == CutoutMethod.class) {
-          return (Op<?>) constructor.newInstance(new BorderFloodCutout());
+        if (parameters.length == 1 && parameters[0] == CutoutMethods.class) {
+          return (Op<?>) constructor.newInstance(CutoutMethods.colorOnly(new BorderFloodCutout()));
         }
       }
       return null;

@@ -7,8 +7,10 @@ package dev.kiln.worker.pipeline.cutout;
  *     colour may lie from the background and still count as background
  * @param feather width in pixels of the soft edge between subject and background; 0 leaves a
  *     one-pixel anti-aliased edge
+ * @param mainSubjectOnly drop parts far smaller than the main subject and apart from it (the colour
+ *     method always drops specks; see {@link MaskCleanup})
  */
-public record CutoutSettings(double tolerance, double feather) {
+public record CutoutSettings(double tolerance, double feather, boolean mainSubjectOnly) {
 
   public CutoutSettings {
     if (!(tolerance >= 0) || !(feather >= 0)) {

@@ -17,17 +17,19 @@ import dev.kiln.worker.pipeline.Op;
 import dev.kiln.worker.pipeline.PipelineException;
 import dev.kiln.worker.pipeline.cutout.Cutout;
 import dev.kiln.worker.pipeline.cutout.CutoutMethod;
+import dev.kiln.worker.pipeline.cutout.CutoutMethods;
 import dev.kiln.worker.pipeline.cutout.CutoutSettings;
 import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
- * {@code remove_background}: cuts the subject out with the configured {@link CutoutMethod} and
- * returns it on a transparent background (BGRA). An input that already has alpha keeps it where it
- * is lower than the cut's; an input whose border is already transparent is taken as cut out and
- * returned as it is. A cut that leaves (next to) nothing fails the job with {@code
- * no_subject_found}: an empty sticker is never what the client wanted.
+ * {@code remove_background}: cuts the subject out with the {@link CutoutMethod} the step asks for
+ * ({@link CutoutMethods}: the segmentation model or the colour method) and returns it on a
+ * transparent background (BGRA). An input that already has alpha keeps it where it is lower than
+ * the cut's; an input whose border is already transparent is taken as cut out and returned as it
+ * is. A cut that leaves (next to) nothing fails the job with {@code no_subject_found}: an empty
+ * sticker is never what the client wanted.
  */
 @Singleton
 public class RemoveBackgroundOp implements Op<RemoveBackgroundStep> {
@@ -50,10 +52,10 @@ public class RemoveBackgroundOp implements Op<RemoveBackgroundStep> {
   /** Alpha below this is transparent when the border of an input with alpha is checked. */
   private static final double TRANSPARENT = 128;
 
-  private final CutoutMethod method;
+  private final CutoutMethods methods;
 
-  public RemoveBackgroundOp(CutoutMethod method) {
-    this.method = method;
+  public RemoveBackgroundOp(CutoutMethods methods) {
+    this.methods = methods;
   }
 
   @Override
@@ -66,9 +68,11 @@ public class RemoveBackgroundOp implements Op<RemoveBackgroundStep> {
     CutoutSettings settings =
         new CutoutSettings(
             orDefault(step.tolerance(), DEFAULT_TOLERANCE),
-            orDefault(step.feather(), DEFAULT_FEATHER));
+            orDefault(step.feather(), DEFAULT_FEATHER),
+            step.mainSubjectOnly() == null || step.mainSubjectOnly());
+    CutoutMethod method = methods.method(step.method());
     if (!image.hasAlpha()) {
-      return cut(image, image.mat(), null, settings);
+      return cut(method, image, image.mat(), null, settings);
     }
     try (Mat alpha = new Mat();
         Mat bgr = new Mat()) {
@@ -78,11 +82,12 @@ public class RemoveBackgroundOp implements Op<RemoveBackgroundStep> {
         return image;
       }
       cvtColor(image.mat(), bgr, COLOR_BGRA2BGR);
-      return cut(image, bgr, alpha, settings);
+      return cut(method, image, bgr, alpha, settings);
     }
   }
 
-  private Image cut(Image image, Mat bgr, Mat existingAlpha, CutoutSettings settings) {
+  private static Image cut(
+      CutoutMethod method, Image image, Mat bgr, Mat existingAlpha, CutoutSettings settings) {
     try (Cutout cutout = method.cut(bgr, settings)) {
       requireSubject(cutout.subjectFraction());
       Mat alpha = cutout.alpha();
@@ -100,8 +105,8 @@ public class RemoveBackgroundOp implements Op<RemoveBackgroundStep> {
     if (fraction < MIN_SUBJECT_FRACTION) {
       throw new PipelineException(
           JobErrorCode.NO_SUBJECT_FOUND,
-          "no subject stands out from the background (the whole image is within the tolerance of"
-              + " the border's colour); try a lower tolerance");
+          "no subject stands out from the background (for the colour method: the whole image is"
+              + " within the tolerance of the border's colour; try a lower tolerance)");
     }
   }
 

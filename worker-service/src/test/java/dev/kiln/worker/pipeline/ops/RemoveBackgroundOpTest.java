@@ -18,6 +18,7 @@ import dev.kiln.worker.pipeline.OpenCvRuntime;
 import dev.kiln.worker.pipeline.PipelineException;
 import dev.kiln.worker.pipeline.TestImages;
 import dev.kiln.worker.pipeline.cutout.BorderFloodCutout;
+import dev.kiln.worker.pipeline.cutout.CutoutMethods;
 import java.util.Random;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -30,7 +31,8 @@ class RemoveBackgroundOpTest {
 
   private static final RemoveBackgroundStep DEFAULTS = new RemoveBackgroundStep(null, null);
 
-  private final RemoveBackgroundOp op = new RemoveBackgroundOp(new BorderFloodCutout());
+  private final RemoveBackgroundOp op =
+      new RemoveBackgroundOp(CutoutMethods.colorOnly(new BorderFloodCutout()));
 
   @BeforeAll
   static void loadOpenCv() {
