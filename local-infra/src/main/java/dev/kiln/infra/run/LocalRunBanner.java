@@ -9,19 +9,25 @@ final class LocalRunBanner {
 
   private LocalRunBanner() {}
 
-  static String running(URI api, String apiKey) {
+  static String running(URI api, String apiKey, boolean cutoutModel) {
     return """
 
         Kiln is running.
           API        %1$s   (OpenAPI UI: %1$s/q/swagger-ui)
           API key    %2$s   (default tenant)
+          Cut-out    %3$s
           Try        curl -s %1$s/v1/account -H "Authorization: Bearer %2$s"
           Admin      ./kiln admin tenants list   (operator key: admin-key in the data directory)
           Then       follow the curl walk-through in README.md
         Ctrl-C stops everything; the data stays for the next start.
 
         """
-        .formatted(api, apiKey);
+        .formatted(
+            api,
+            apiKey,
+            cutoutModel
+                ? "u2netp model (docs/models.md)"
+                : "colour method, no model (./kiln models fetch; docs/models.md)");
   }
 
   static String infra(InfraEndpoints endpoints, Path dataDir, String apiKey) {

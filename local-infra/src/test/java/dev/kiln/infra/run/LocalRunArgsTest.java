@@ -11,15 +11,21 @@ class LocalRunArgsTest {
 
   @Test
   void runsEverythingWithTheDefaultDataDirectoryByDefault() {
-    assertThat(LocalRunArgs.parse()).isEqualTo(new LocalRunArgs(Mode.RUN, null));
+    assertThat(LocalRunArgs.parse()).isEqualTo(new LocalRunArgs(Mode.RUN, null, true));
   }
 
   @Test
   void readsTheModeAndTheDataDirectory() {
     assertThat(LocalRunArgs.parse("infra", "--data-dir", "/tmp/k"))
-        .isEqualTo(new LocalRunArgs(Mode.INFRA, Path.of("/tmp/k")));
+        .isEqualTo(new LocalRunArgs(Mode.INFRA, Path.of("/tmp/k"), true));
     assertThat(LocalRunArgs.parse("--data-dir=.kiln", "run"))
-        .isEqualTo(new LocalRunArgs(Mode.RUN, Path.of(".kiln")));
+        .isEqualTo(new LocalRunArgs(Mode.RUN, Path.of(".kiln"), true));
+  }
+
+  @Test
+  void runsWithoutTheCutoutModelWhenAsked() {
+    assertThat(LocalRunArgs.parse("run", "--no-model"))
+        .isEqualTo(new LocalRunArgs(Mode.RUN, null, false));
   }
 
   @Test
