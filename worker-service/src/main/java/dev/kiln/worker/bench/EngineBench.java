@@ -23,7 +23,15 @@ import org.bytedeco.opencv.global.opencv_core;
  * <pre>
  * EngineBench FOLDER [--mode pipelines|soak|all] [--pipelines thumbnail,sticker,avatar,resize]
  *                    [--threads N] [--rounds R] [--warm-up W] [--jobs J] [--max-pixels P]
+ * EngineBench SET --mode cutout [--methods color,model] [--model PATH] [--warm-up W]
+ *                    [--save DIR]
+ * EngineBench FOLDER --mode cutout-sheet --sheet FILE.png [--methods model] [--model PATH]
  * </pre>
+ *
+ * <p>Mode {@code cutout} scores the cut-out methods on an evaluation set with ground truth ({@link
+ * CutoutBench}); {@code cutout-sheet} draws a contact sheet of cut-outs of a folder of photos
+ * ({@link CutoutSheet}). The model defaults to {@value BenchCutouts#DEFAULT_MODEL}; relative paths
+ * are taken from the repository root.
  */
 public final class EngineBench {
 
@@ -31,8 +39,12 @@ public final class EngineBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
-    Path folder = Path.of(options.getOrDefault("folder", "."));
     String mode = options.getOrDefault("mode", "all");
+    if (mode.startsWith("cutout")) {
+      cutouts(options, mode);
+      return;
+    }
+    Path folder = Path.of(options.getOrDefault("folder", "."));
     int threads =
         Integer.parseInt(
             options.getOrDefault(
@@ -101,14 +113,44 @@ public final class EngineBench {
     }
   }
 
-  private static void header(
-      PrintStream out,
-      String openCv,
-      Path folder,
-      List<BenchImage> images,
-      int threads,
-      int rounds) {
-    double[] mp = images.stream().mapToDouble(BenchImage::megapixels).toArray();
+  private static void cutouts(Map<String, String> options, String mode) throws Exception {
+    PrintStream out = System.out;
+    String openCv = OpenCvRuntime.load().replaceAll("[^\\x20-\\x7E]", "").trim();
+    Path folder = BenchCutouts.resolve(options.getOrDefault("folder", "."));
+    Path model = BenchCutouts.resolve(options.getOrDefault("model", BenchCutouts.DEFAULT_MODEL));
+    int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "2"));
+    runtime(out, openCv);
+    try (BenchCutouts cutouts = new BenchCutouts(model)) {
+      switch (mode) {
+        case "cutout" -> {
+          List<CutoutSample> samples = CutoutSample.load(folder);
+          if (samples.isEmpty()) {
+            throw new IllegalArgumentException("no images with masks in " + folder);
+          }
+          out.printf(
+              Locale.ROOT,
+              "  cut-out: %d images with ground truth from %s, warm-up %d rounds%n",
+              samples.size(),
+              folder,
+              warmUp);
+          Path save =
+              options.containsKey("save") ? BenchCutouts.resolve(options.get("save")) : null;
+          new CutoutBench(samples, cutouts, warmUp, save)
+              .run(out, BenchCutouts.named(options.getOrDefault("methods", "color,model")));
+        }
+        case "cutout-sheet" ->
+            CutoutSheet.write(
+                out,
+                folder,
+                cutouts,
+                BenchCutouts.named(options.getOrDefault("methods", "model")),
+                BenchCutouts.resolve(options.getOrDefault("sheet", "cutout-contact-sheet.png")));
+        default -> throw new IllegalArgumentException("unknown mode " + mode);
+      }
+    }
+  }
+
+  private static void runtime(PrintStream out, String openCv) {
     out.println("Kiln engine benchmark");
     out.printf(
         Locale.ROOT,
@@ -120,6 +162,17 @@ public final class EngineBench {
         javacppVersion(),
         Runtime.getRuntime().availableProcessors(),
         opencv_core.getNumThreads());
+  }
+
+  private static void header(
+      PrintStream out,
+      String openCv,
+      Path folder,
+      List<BenchImage> images,
+      int threads,
+      int rounds) {
+    double[] mp = images.stream().mapToDouble(BenchImage::megapixels).toArray();
+    runtime(out, openCv);
     out.printf(
         Locale.ROOT,
         "  %d images from %s: %.1f-%.1f MP (median %.1f), %d rounds, %d threads in the parallel"
