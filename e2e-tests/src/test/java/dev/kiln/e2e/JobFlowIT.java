@@ -9,9 +9,12 @@ import dev.kiln.model.image.ImageInfo;
 import dev.kiln.model.image.ImageProbe;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,7 +37,7 @@ class JobFlowIT {
 
   @BeforeAll
   static void start() throws IOException {
-    stack = new KilnStack();
+    stack = KilnStack.withCutoutModel();
     stack.startServices(1);
     client = new KilnClient(stack.api(), KilnStack.API_KEY);
   }
@@ -132,6 +135,29 @@ class JobFlowIT {
     assertThat(webp.length).isLessThanOrEqualTo(100 * 1024);
   }
 
+  @Test
+  @Order(7)
+  void theWorkerCutsWithTheSegmentationModelItWasGiven() {
+    assertThat(stack.cutoutModel()).as("the model the stack fetched").isPresent();
+    String mediaId = upload(redDiscOnWhite(300));
+
+    JsonNode job =
+        awaitStatus(
+            submit(
+                """
+                {"input": {"media_id": "%s"},
+                 "pipeline": [{"op": "remove_background", "method": "model"},
+                              {"op": "encode", "format": "png"}]}"""
+                    .formatted(mediaId)),
+            "completed");
+
+    byte[] png = client.download(job.path("result").path("url").asText());
+    BufferedImage cut = decode(png);
+    assertThat(cut.getColorModel().hasAlpha()).isTrue();
+    assertThat(alphaAt(cut, 5, 5)).as("a corner of the white background").isLessThan(16);
+    assertThat(alphaAt(cut, 150, 150)).as("the centre of the disc").isGreaterThan(240);
+  }
+
   private static byte[] redDiscOnWhite(int size) {
     BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
     var g = image.createGraphics();
@@ -141,6 +167,24 @@ class JobFlowIT {
     g.fillOval(size / 4, size / 4, size / 2, size / 2);
     g.dispose();
     return TestJobs.encodePng(image);
+  }
+
+  private static String submit(String json) {
+    KilnClient.Reply reply = client.submit(json);
+    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(202);
+    return reply.body().path("id").asText();
+  }
+
+  private static BufferedImage decode(byte[] image) {
+    try {
+      return ImageIO.read(new ByteArrayInputStream(image));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int alphaAt(BufferedImage image, int x, int y) {
+    return image.getRGB(x, y) >>> 24;
   }
 
   private static String upload(byte[] png) {
