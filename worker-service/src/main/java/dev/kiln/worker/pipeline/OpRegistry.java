@@ -2,24 +2,16 @@ package dev.kiln.worker.pipeline;
 
 import dev.kiln.model.jobs.JobErrorCode;
 import dev.kiln.model.pipeline.Step;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Every {@link Op} bean by the step type it runs: a new op is a new bean, nothing else. */
-@ApplicationScoped
+/**
+ * The ops by the step type they run; the worker's are {@link Ops#all} ({@link PipelineProducer}).
+ */
 public class OpRegistry {
 
   private final Map<Class<?>, Op<?>> byStepType = new HashMap<>();
-
-  @Inject
-  public OpRegistry(@Any Instance<Op<?>> ops) {
-    this(ops.stream().toList());
-  }
 
   public OpRegistry(Collection<? extends Op<?>> ops) {
     for (Op<?> op : ops) {

@@ -11,7 +11,6 @@ import dev.kiln.model.pipeline.AutoOrientStep;
 import dev.kiln.worker.pipeline.ExifOrientation;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
-import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -20,7 +19,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * IMREAD_IGNORE_ORIENTATION}), so this step is the one place where it happens, and a pipeline
  * without it keeps the stored pixel order. Results carry no EXIF, so they display as produced.
  */
-@Singleton
 public class AutoOrientOp implements Op<AutoOrientStep> {
 
   @Override

@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import dev.kiln.model.pipeline.BlurStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
-import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -14,7 +13,6 @@ import org.bytedeco.opencv.opencv_core.Size;
  * Images with alpha are blurred premultiplied, so transparent areas do not darken the edges they
  * blur into.
  */
-@Singleton
 public class BlurOp implements Op<BlurStep> {
 
   @Override

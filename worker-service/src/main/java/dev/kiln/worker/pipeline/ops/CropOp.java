@@ -5,7 +5,6 @@ import dev.kiln.model.pipeline.CropStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
 import dev.kiln.worker.pipeline.PipelineException;
-import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 
@@ -14,7 +13,6 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * (rather than failing) lets one crop serve images of several sizes; a rectangle that misses the
  * image entirely has no sensible result and fails with {@code crop_outside_image}.
  */
-@Singleton
 public class CropOp implements Op<CropStep> {
 
   @Override

@@ -5,11 +5,9 @@ import static org.bytedeco.opencv.global.opencv_core.flip;
 import dev.kiln.model.pipeline.FlipStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
-import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /** {@code flip}: mirrors the pixels (exact, alpha included). */
-@Singleton
 public class FlipOp implements Op<FlipStep> {
 
   @Override

@@ -10,14 +10,12 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import dev.kiln.model.pipeline.GrayscaleStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
-import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * {@code grayscale}: luma {@code 0.299 R + 0.587 G + 0.114 B} in every colour channel; alpha is
  * copied unchanged. The image stays 3 or 4 channels, the layout every op expects.
  */
-@Singleton
 public class GrayscaleOp implements Op<GrayscaleStep> {
 
   @Override

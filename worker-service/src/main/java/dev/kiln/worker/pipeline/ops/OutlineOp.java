@@ -10,7 +10,6 @@ import dev.kiln.model.pipeline.Color;
 import dev.kiln.model.pipeline.OutlineStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
-import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -22,7 +21,6 @@ import org.bytedeco.opencv.opencv_core.Size;
  * the subject's edge (anti-aliased in, anti-aliased out), and the subject's own soft edge blends
  * onto the ring instead of onto transparency (no dark halo).
  */
-@Singleton
 public class OutlineOp implements Op<OutlineStep> {
 
   @Override

@@ -7,7 +7,6 @@ import dev.kiln.model.pipeline.Color;
 import dev.kiln.model.pipeline.PadStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
-import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
@@ -16,7 +15,6 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * side), never smaller than the image. A canvas colour that is not opaque gives the result alpha;
  * an image without alpha on an opaque colour stays without.
  */
-@Singleton
 public class PadOp implements Op<PadStep> {
 
   @Override

@@ -19,7 +19,6 @@ import dev.kiln.worker.pipeline.cutout.Cutout;
 import dev.kiln.worker.pipeline.cutout.CutoutMethod;
 import dev.kiln.worker.pipeline.cutout.CutoutMethods;
 import dev.kiln.worker.pipeline.cutout.CutoutSettings;
-import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 
@@ -31,7 +30,6 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * is. A cut that leaves (next to) nothing fails the job with {@code no_subject_found}: an empty
  * sticker is never what the client wanted.
  */
-@Singleton
 public class RemoveBackgroundOp implements Op<RemoveBackgroundStep> {
 
   /** Colour distance (8-bit Lab units) used when the step leaves {@code tolerance} out. */

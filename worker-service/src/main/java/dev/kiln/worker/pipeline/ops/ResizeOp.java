@@ -8,7 +8,6 @@ import dev.kiln.model.pipeline.Fit;
 import dev.kiln.model.pipeline.ResizeStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
-import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -19,7 +18,6 @@ import org.bytedeco.opencv.opencv_core.Size;
  * INTER_AREA}, no aliasing), enlarging bicubic, each per axis (see {@link #resample}). Images with
  * alpha are resized premultiplied, so transparent pixels do not bleed their colour into the edges.
  */
-@Singleton
 public class ResizeOp implements Op<ResizeStep> {
 
   @Override

@@ -13,7 +13,6 @@ import dev.kiln.model.pipeline.Color;
 import dev.kiln.model.pipeline.RotateStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
-import jakarta.inject.Singleton;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -25,7 +24,6 @@ import org.bytedeco.opencv.opencv_core.Size;
  * filled with the background. When the background is not opaque the result gets alpha, and images
  * with alpha are warped premultiplied so the edges blend without dark fringes.
  */
-@Singleton
 public class RotateOp implements Op<RotateStep> {
 
   @Override

@@ -9,7 +9,6 @@ import dev.kiln.model.pipeline.Color;
 import dev.kiln.model.pipeline.ShadowStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
-import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -21,7 +20,6 @@ import org.bytedeco.opencv.opencv_core.Size;
  * side just enough for the shadow (offset plus three sigma) and the image keeps its pixels; the
  * result has alpha.
  */
-@Singleton
 public class ShadowOp implements Op<ShadowStep> {
 
   @Override

@@ -6,7 +6,6 @@ import static org.bytedeco.opencv.global.opencv_core.insertChannel;
 import dev.kiln.model.pipeline.SharpenStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
-import jakarta.inject.Singleton;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -15,7 +14,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * premultiplied, then unpremultiply), so the hidden colour of transparent pixels does not ring into
  * the subject's edge; alpha itself is not sharpened.
  */
-@Singleton
 public class SharpenOp implements Op<SharpenStep> {
 
   @Override

@@ -11,7 +11,6 @@ import dev.kiln.model.pipeline.TrimStep;
 import dev.kiln.worker.pipeline.Image;
 import dev.kiln.worker.pipeline.Op;
 import dev.kiln.worker.pipeline.PipelineException;
-import jakarta.inject.Singleton;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -24,7 +23,6 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * all border has no bounding box: the job fails with {@code uniform_image} rather than producing an
  * arbitrary 1×1 pixel.
  */
-@Singleton
 public class TrimOp implements Op<TrimStep> {
 
   @Override

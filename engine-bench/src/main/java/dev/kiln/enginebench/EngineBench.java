@@ -1,10 +1,13 @@
-package dev.kiln.worker.bench;
+package dev.kiln.enginebench;
 
+import dev.kiln.worker.pipeline.Op;
 import dev.kiln.worker.pipeline.OpRegistry;
 import dev.kiln.worker.pipeline.OpenCvRuntime;
+import dev.kiln.worker.pipeline.Ops;
 import dev.kiln.worker.pipeline.PipelineRunner;
 import dev.kiln.worker.pipeline.ops.EncodeOp;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +47,7 @@ public final class EngineBench {
       cutouts(options, mode);
       return;
     }
-    Path folder = Path.of(options.getOrDefault("folder", "."));
+    Path folder = BenchCutouts.resolve(options.getOrDefault("folder", "."));
     int threads =
         Integer.parseInt(
             options.getOrDefault(
@@ -60,13 +63,21 @@ public final class EngineBench {
 
     PrintStream out = System.out;
     String openCv = OpenCvRuntime.load().replaceAll("[^\\x20-\\x7E]", "").trim();
-    OpRegistry ops = OpCatalog.registry();
+    Path model = BenchCutouts.resolve(options.getOrDefault("model", BenchCutouts.DEFAULT_MODEL));
+    BenchCutouts cutouts = new BenchCutouts(model);
+    List<Op<?>> all = Ops.all(cutouts.asWorker());
+    OpRegistry ops = new OpRegistry(all);
+    out.println(
+        "remove_background: "
+            + (Files.isRegularFile(model)
+                ? "auto = the model, " + model
+                : "auto = color (no model)"));
     PipelineRunner runner = new PipelineRunner(ops, new EncodeOp(), maxPixels);
     List<BenchImage> images = BenchImage.load(folder);
     if (images.isEmpty()) {
       throw new IllegalArgumentException("no images in " + folder.toAbsolutePath());
     }
-    header(out, openCv, folder, images, threads, rounds);
+    header(out, openCv, folder, images, all, threads, rounds);
     if (!mode.equals("soak")) {
       PipelineBench bench = new PipelineBench(runner, images, rounds, warmUp);
       out.printf(
@@ -169,6 +180,7 @@ public final class EngineBench {
       String openCv,
       Path folder,
       List<BenchImage> images,
+      List<Op<?>> ops,
       int threads,
       int rounds) {
     double[] mp = images.stream().mapToDouble(BenchImage::megapixels).toArray();
@@ -184,7 +196,10 @@ public final class EngineBench {
         PipelineBench.median(mp),
         rounds,
         threads);
-    out.println("  ops: " + String.join(", ", OpCatalog.names()));
+    out.println(
+        "  ops: "
+            + String.join(
+                ", ", ops.stream().map(op -> op.getClass().getSimpleName()).sorted().toList()));
   }
 
   private static String javacppVersion() {

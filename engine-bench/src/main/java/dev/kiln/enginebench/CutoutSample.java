@@ -1,4 +1,4 @@
-package dev.kiln.worker.bench;
+package dev.kiln.enginebench;
 
 import java.io.IOException;
 import java.nio.file.Files;

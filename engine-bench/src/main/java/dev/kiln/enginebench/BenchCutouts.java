@@ -1,8 +1,9 @@
-package dev.kiln.worker.bench;
+package dev.kiln.enginebench;
 
 import ai.onnxruntime.OrtException;
 import dev.kiln.worker.pipeline.cutout.BorderFloodCutout;
 import dev.kiln.worker.pipeline.cutout.CutoutMethod;
+import dev.kiln.worker.pipeline.cutout.CutoutMethods;
 import dev.kiln.worker.pipeline.cutout.CutoutSettings;
 import dev.kiln.worker.pipeline.cutout.model.ModelCutout;
 import dev.kiln.worker.pipeline.cutout.model.SegmentationModel;
@@ -86,6 +87,17 @@ final class BenchCutouts implements AutoCloseable {
     return model;
   }
 
+  /**
+   * The worker's cut-out methods as {@code auto} finds them: with the model when its file exists
+   * (what a worker given the model runs), the colour method alone otherwise.
+   */
+  CutoutMethods asWorker() throws OrtException {
+    BorderFloodCutout color = new BorderFloodCutout();
+    return Files.isRegularFile(modelFile)
+        ? CutoutMethods.with(color, new ModelCutout(model(), MEAN, STD))
+        : CutoutMethods.colorOnly(color);
+  }
+
   @Override
   public void close() throws OrtException {
     if (model != null) {
@@ -94,9 +106,9 @@ final class BenchCutouts implements AutoCloseable {
   }
 
   /**
-   * A path given on the command line. {@code ./kiln engine-bench} runs the benchmark in
-   * worker-service/, so a relative path is taken from the repository root (the folder with {@code
-   * mvnw}: this one or its parent).
+   * A path given on the command line. {@code ./kiln engine-bench} runs the benchmark in the
+   * engine-bench/ module folder, so a relative path is taken from the repository root (the folder
+   * with {@code mvnw}: this one or its parent).
    */
   static Path resolve(String given) {
     Path path = Path.of(given);

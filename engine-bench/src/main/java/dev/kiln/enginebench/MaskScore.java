@@ -1,4 +1,4 @@
-package dev.kiln.worker.bench;
+package dev.kiln.enginebench;
 
 import static org.bytedeco.opencv.global.opencv_core.bitwise_and;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;

@@ -1,4 +1,4 @@
-package dev.kiln.worker.bench;
+package dev.kiln.enginebench;
 
 import dev.kiln.model.pipeline.AutoOrientStep;
 import dev.kiln.model.pipeline.EncodeStep;

@@ -1,4 +1,4 @@
-package dev.kiln.worker.bench;
+package dev.kiln.enginebench;
 
 import dev.kiln.worker.pipeline.PipelineException;
 import dev.kiln.worker.pipeline.PipelineRunner;

@@ -1,4 +1,4 @@
-package dev.kiln.worker.bench;
+package dev.kiln.enginebench;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR_BGR;
