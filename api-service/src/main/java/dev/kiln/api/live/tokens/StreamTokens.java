@@ -2,6 +2,7 @@ package dev.kiln.api.live.tokens;
 
 import dev.kiln.api.webhooks.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -26,8 +27,14 @@ public class StreamTokens {
 
   private final byte[] key;
 
+  @Inject
   public StreamTokens(SecretCipher secrets) {
-    this.key = secrets.derive("kiln stream tokens v1");
+    this(secrets.derive("kiln stream tokens v1"));
+  }
+
+  /** Tokens signed with {@code key} (HMAC-SHA256). */
+  StreamTokens(byte[] key) {
+    this.key = key.clone();
   }
 
   public static boolean looksLikeToken(String value) {
@@ -58,9 +65,14 @@ public class StreamTokens {
       return Optional.empty();
     }
     try {
-      byte[] payload = DECODER.decode(body.substring(0, dot));
-      byte[] mac = DECODER.decode(body.substring(dot + 1));
-      if (!MessageDigest.isEqual(mac, mac(payload))) {
+      String payloadText = body.substring(0, dot);
+      byte[] payload = DECODER.decode(payloadText);
+      // One spelling per token: base64 with other unused bits decodes to the same bytes, and
+      // such a variant must not pass for the token itself.
+      byte[] expected = ENCODER.encodeToString(mac(payload)).getBytes(StandardCharsets.US_ASCII);
+      byte[] presentedMac = body.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+      if (!ENCODER.encodeToString(payload).equals(payloadText)
+          || !MessageDigest.isEqual(expected, presentedMac)) {
         return Optional.empty();
       }
       String[] fields = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
