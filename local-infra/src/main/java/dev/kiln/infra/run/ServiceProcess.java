@@ -65,8 +65,12 @@ public final class ServiceProcess implements AutoCloseable {
     command.add("-jar");
     command.add(runJar.toString());
     long started = System.nanoTime();
-    Process process =
-        new ProcessBuilder(command).directory(moduleDir.toFile()).redirectErrorStream(true).start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(moduleDir.toFile()).redirectErrorStream(true);
+    // Two C allocator arenas: native memory of the worker's model inferences, which run on
+    // changing threads, stays flat instead of growing with an arena per thread (docs/engine.md).
+    builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+    Process process = builder.start();
     ServiceProcess service = new ServiceProcess(name, process, started);
     service.output.start();
     return service;
