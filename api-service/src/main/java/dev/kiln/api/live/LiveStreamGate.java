@@ -33,24 +33,16 @@ public class LiveStreamGate {
         StreamParams.lastEventId(
             request.getHeaderString("Last-Event-ID"), query.getFirst("last_event_id"));
     String jobId = request.getUriInfo().getPathParameters().getFirst("id");
-    String tenantId = tenant.id();
     tenant.requireStreamOf(jobId);
-    StreamScope scope =
-        jobId != null
-            ? StreamScope.job(tenantId, jobId)
-            : StreamParams.tenantScope(
-                tenantId, query.getFirst("types"), query.getFirst("job_ids"));
-    Uni<StreamStart> start =
-        jobId != null
-            ? streams.planJob(tenantId, jobId, lastEventId)
-            : streams.planTenant(tenantId, lastEventId);
-    return start.map(
-        planned -> {
-          if (planned.seenToTheEnd()) {
-            return Response.noContent().build();
-          }
-          this.planned.set(scope, planned);
-          return null;
-        });
+    return streams
+        .plan(tenant.id(), jobId, lastEventId, query.getFirst("types"), query.getFirst("job_ids"))
+        .map(
+            plan -> {
+              if (plan.seenToTheEnd()) {
+                return Response.noContent().build();
+              }
+              planned.set(plan);
+              return null;
+            });
   }
 }

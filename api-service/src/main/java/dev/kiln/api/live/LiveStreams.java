@@ -51,10 +51,30 @@ public class LiveStreams {
   }
 
   /**
+   * Plans a stream for any transport: a job's ({@code jobId}) or the tenant's, narrowed by the
+   * tenant stream's filters, resuming after {@code lastEventId} when given.
+   *
+   * @param types comma-separated event types of a tenant stream, or null
+   * @param jobIds comma-separated job ids of a tenant stream, or null
+   * @throws dev.kiln.api.problems.ApiException 422 for filters that are not valid (the answer fails
+   *     with 404 for a job the tenant does not have)
+   */
+  public Uni<StreamPlan> plan(
+      String tenantId, String jobId, Long lastEventId, String types, String jobIds) {
+    StreamScope scope =
+        jobId != null
+            ? StreamScope.job(tenantId, jobId)
+            : StreamParams.tenantScope(tenantId, types, jobIds);
+    Uni<StreamStart> start =
+        jobId != null ? planJob(tenantId, jobId, lastEventId) : planTenant(tenantId, lastEventId);
+    return start.map(planned -> new StreamPlan(scope, planned));
+  }
+
+  /**
    * How the stream of a job starts: its events after {@code lastEventId}, or all of them without
    * one. Fails with 404 for a job the tenant does not have.
    */
-  public Uni<StreamStart> planJob(String tenantId, String jobId, Long lastEventId) {
+  Uni<StreamStart> planJob(String tenantId, String jobId, Long lastEventId) {
     return jobs.find(tenantId, jobId)
         .chain(
             job -> {
@@ -77,7 +97,7 @@ public class LiveStreams {
   }
 
   /** How a tenant stream starts: live, or after {@code lastEventId}. */
-  public Uni<StreamStart> planTenant(String tenantId, Long lastEventId) {
+  Uni<StreamStart> planTenant(String tenantId, Long lastEventId) {
     if (lastEventId == null) {
       return Uni.createFrom().item(StreamStart.live());
     }
@@ -92,7 +112,9 @@ public class LiveStreams {
    * Starts a planned stream into {@code sink}; call on the client's Vert.x context. Answers the
    * subscription, to be cancelled when the client goes away.
    */
-  public Subscription open(StreamScope scope, StreamStart start, StreamSink sink) {
+  public Subscription open(StreamPlan plan, StreamSink sink) {
+    StreamScope scope = plan.scope();
+    StreamStart start = plan.start();
     Subscription subscription =
         new Subscription(
             scope,

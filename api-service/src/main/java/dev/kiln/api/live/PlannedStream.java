@@ -6,19 +6,13 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class PlannedStream {
 
-  private StreamScope scope;
-  private StreamStart start;
+  private StreamPlan plan;
 
-  void set(StreamScope scope, StreamStart start) {
-    this.scope = scope;
-    this.start = start;
+  void set(StreamPlan plan) {
+    this.plan = plan;
   }
 
-  public StreamScope scope() {
-    return scope;
-  }
-
-  public StreamStart start() {
-    return start;
+  public StreamPlan plan() {
+    return plan;
   }
 }

@@ -34,7 +34,7 @@ public class SseStreams {
                 subscription.cancel();
               }
             });
-    opened.set(streams.open(planned.scope(), planned.start(), events));
+    opened.set(streams.open(planned.plan(), events));
     if (sink.isClosed()) {
       opened.get().cancel();
     }

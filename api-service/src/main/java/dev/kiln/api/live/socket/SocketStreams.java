@@ -2,9 +2,7 @@ package dev.kiln.api.live.socket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.api.live.LiveStreams;
-import dev.kiln.api.live.StreamParams;
-import dev.kiln.api.live.StreamScope;
-import dev.kiln.api.live.StreamStart;
+import dev.kiln.api.live.StreamPlan;
 import dev.kiln.api.live.Subscription;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.problems.Problem;
@@ -71,30 +69,24 @@ public class SocketStreams {
     }
     Credential credential = connection.userData().get(SocketCredentials.CREDENTIAL);
     String tenantId = credential.tenantId();
-    StreamScope scope;
-    Uni<StreamStart> planned;
+    Uni<StreamPlan> planned;
     try {
       SubscribeMessage subscribe = SubscribeMessage.parse(text, json, jobId != null);
-      scope =
-          jobId != null
-              ? StreamScope.job(tenantId, jobId)
-              : StreamParams.tenantScope(tenantId, subscribe.types(), subscribe.jobIds());
       planned =
-          jobId != null
-              ? streams.planJob(tenantId, jobId, subscribe.lastEventId())
-              : streams.planTenant(tenantId, subscribe.lastEventId());
+          streams.plan(
+              tenantId, jobId, subscribe.lastEventId(), subscribe.types(), subscribe.jobIds());
     } catch (ApiException e) {
       return refuse(connection, e);
     }
     SocketSink sink = new SocketSink(connection, json);
     return planned
         .invoke(
-            start -> {
-              if (start.seenToTheEnd()) {
+            plan -> {
+              if (plan.seenToTheEnd()) {
                 sink.end();
                 return;
               }
-              Subscription subscription = streams.open(scope, start, sink);
+              Subscription subscription = streams.open(plan, sink);
               connection.userData().put(SUBSCRIPTION, subscription);
               if (connection.isClosed()) {
                 subscription.cancel();

@@ -1,11 +1,9 @@
 package dev.kiln.worker.pipeline.cutout.model;
 
-import static org.bytedeco.opencv.global.opencv_core.CMP_EQ;
 import static org.bytedeco.opencv.global.opencv_core.CMP_GE;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
-import static org.bytedeco.opencv.global.opencv_core.bitwise_or;
 import static org.bytedeco.opencv.global.opencv_core.compare;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_imgproc.CC_STAT_AREA;
@@ -25,6 +23,7 @@ import ai.onnxruntime.OrtException;
 import dev.kiln.worker.pipeline.cutout.Cutout;
 import dev.kiln.worker.pipeline.cutout.CutoutMethod;
 import dev.kiln.worker.pipeline.cutout.CutoutSettings;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.List;
@@ -208,23 +207,27 @@ public final class ModelCutout implements CutoutMethod {
       for (int label = 1; label < count; label++) {
         largest = Math.max(largest, table.get(label * columns + CC_STAT_AREA));
       }
+      boolean[] dropped = new boolean[count];
+      boolean any = false;
+      for (int label = 1; label < count; label++) {
+        dropped[label] = table.get(label * columns + CC_STAT_AREA) < largest * MAIN_PART_SHARE;
+        any |= dropped[label];
+      }
+      if (!any) {
+        return;
+      }
+      // One pass over the labels, however many parts there are.
       try (Mat minor = new Mat(labels.size(), CV_8U, new Scalar(0));
           Mat around = new Mat();
           Mat kernel =
               getStructuringElement(
                   MORPH_ELLIPSE, new Size(2 * margin + 1, 2 * margin + 1), new Point(-1, -1))) {
-        boolean any = false;
-        for (int label = 1; label < count; label++) {
-          if (table.get(label * columns + CC_STAT_AREA) < largest * MAIN_PART_SHARE) {
-            try (Mat part = new Mat()) {
-              compare(labels, new Mat(new Scalar(label)), part, CMP_EQ);
-              bitwise_or(minor, part, minor);
-            }
-            any = true;
+        IntBuffer labelled = labels.createBuffer();
+        ByteBuffer marked = minor.createBuffer();
+        for (int i = 0; i < labelled.limit(); i++) {
+          if (dropped[labelled.get(i)]) {
+            marked.put(i, (byte) 255);
           }
-        }
-        if (!any) {
-          return;
         }
         dilate(minor, around, kernel);
         alpha.setTo(new Mat(new Scalar(0)), around);
