@@ -25,15 +25,23 @@ import org.slf4j.LoggerFactory;
  * Kiln on one machine without Docker: {@code java -jar
  * local-infra/target/local-infra-<v>-runner.jar [run|infra] [--data-dir .kiln]}. {@code run} starts
  * the infrastructure, then the packaged api-service and worker-service; {@code infra} starts only
- * the infrastructure on the fixed ports the services' {@code %dev} profile expects. Ctrl-C stops
- * the worker, the API, then the infrastructure; the data stays for the next start.
+ * the infrastructure on the fixed ports the services' {@code %dev} profile expects. A service that
+ * exits on its own is started again with backoff ({@link SupervisedService}). Ctrl-C stops the
+ * worker (which drains its running jobs first), the API, then the infrastructure; the data stays
+ * for the next start.
  */
 public final class LocalRun {
 
   private static final int API_PORT = 8080;
   private static final int WORKER_PORT = 8081;
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
-  private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
+
+  /** The worker's drain (kiln.worker.drain.timeout, 75 s by default) plus room to exit. */
+  private static final Duration WORKER_STOP_GRACE = Duration.ofSeconds(90);
+
+  private static final Duration API_STOP_GRACE = Duration.ofSeconds(20);
+  private static final Duration STOP_TIMEOUT =
+      WORKER_STOP_GRACE.plus(API_STOP_GRACE).plusSeconds(20);
 
   // Not static: the logging backend is chosen in main, before the first logger exists.
   private final Logger log = LoggerFactory.getLogger(LocalRun.class);
@@ -45,8 +53,8 @@ public final class LocalRun {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private LocalInfra infra;
-  private ServiceProcess api;
-  private ServiceProcess worker;
+  private SupervisedService api;
+  private SupervisedService worker;
 
   private LocalRun(LocalRunArgs args, Path projectRoot) {
     this.mode = args.mode();
@@ -62,7 +70,7 @@ public final class LocalRun {
   public static void main(String[] args) {
     ConsoleLogging.install();
     if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-      System.out.print(LocalRunArgs.USAGE);
+      System.out.print(LocalRunArgs.usage());
       return;
     }
     LocalRunArgs parsed;
@@ -127,12 +135,12 @@ public final class LocalRun {
         serviceConfig(InfraEndpoints.withoutDatasource(endpoints.quarkusConfig()), WORKER_PORT);
     model.ifPresent(file -> workerConfig.put("kiln.worker.cutout.model.path", file.toString()));
 
-    api = ServiceProcess.start("api", projectRoot.resolve("api-service"), apiConfig, List.of());
-    worker =
-        ServiceProcess.start(
-            "worker", projectRoot.resolve("worker-service"), workerConfig, List.of());
-    api.awaitReady(healthUrl(API_PORT), READY_TIMEOUT);
-    worker.awaitReady(healthUrl(WORKER_PORT), READY_TIMEOUT);
+    api = supervised("api", "api-service", apiConfig, API_STOP_GRACE);
+    worker = supervised("worker", "worker-service", workerConfig, WORKER_STOP_GRACE);
+    ServiceProcess firstApi = api.start();
+    ServiceProcess firstWorker = worker.start();
+    firstApi.awaitReady(healthUrl(API_PORT), READY_TIMEOUT);
+    firstWorker.awaitReady(healthUrl(WORKER_PORT), READY_TIMEOUT);
     System.out.print(
         LocalRunBanner.running(
             URI.create("http://localhost:" + API_PORT), apiKey, model.isPresent()));
@@ -174,10 +182,22 @@ public final class LocalRun {
     }
   }
 
+  /**
+   * A service restarted with backoff when it exits on its own: a worker killed with {@code kill -9}
+   * is back within seconds, and the jobs it held are redelivered to it.
+   */
+  private SupervisedService supervised(
+      String name, String module, Map<String, String> config, Duration stopGrace) {
+    return new SupervisedService(
+        name,
+        () -> ServiceProcess.start(name, projectRoot.resolve(module), config, List.of()),
+        RestartBackoff.DEFAULT,
+        stopGrace);
+  }
+
   private void stop() {
-    for (ServiceProcess service : new ServiceProcess[] {worker, api}) {
-      if (service != null && service.isAlive()) {
-        log.info("Stopping {}", service.name());
+    for (SupervisedService service : new SupervisedService[] {worker, api}) {
+      if (service != null) {
         service.stop();
       }
     }

@@ -1,6 +1,10 @@
 package dev.kiln.infra.run;
 
 import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The command line of {@link LocalRun}: {@code [run|infra] [--data-dir <dir>] [--no-model]}.
@@ -13,15 +17,6 @@ import java.nio.file.Path;
  */
 record LocalRunArgs(Mode mode, Path dataDir, boolean cutoutModel) {
 
-  static final String USAGE =
-      """
-      Usage: java -jar local-infra/target/local-infra-<version>-runner.jar [run|infra] [--data-dir <dir>] [--no-model]
-        run     PostgreSQL, Kafka and S3, then api-service (:8080) and worker-service (:8081); default
-        infra   only PostgreSQL (:15432), Kafka (:19092) and S3 (:19000), for ./mvnw quarkus:dev
-        --data-dir <dir>   where data and the API key are kept (default: .kiln in the project)
-        --no-model         run the worker without the cut-out model (no fetch; docs/models.md)
-      """;
-
   /** What the local run starts. */
   enum Mode {
     /** Infrastructure and both services. */
@@ -33,38 +28,55 @@ record LocalRunArgs(Mode mode, Path dataDir, boolean cutoutModel) {
   /**
    * Parses the arguments.
    *
-   * @throws IllegalArgumentException for unknown arguments or {@code --help}, with the usage text
+   * @throws IllegalArgumentException for unknown or incomplete arguments, with the usage text
    */
   static LocalRunArgs parse(String... args) {
-    Mode mode = Mode.RUN;
-    Path dataDir = null;
-    boolean cutoutModel = true;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      switch (arg) {
-        case "run" -> mode = Mode.RUN;
-        case "infra" -> mode = Mode.INFRA;
-        case "--no-model" -> cutoutModel = false;
-        case "--data-dir" -> {
-          if (i + 1 == args.length) {
-            throw new IllegalArgumentException("--data-dir needs a directory\n" + USAGE);
-          }
-          dataDir = Path.of(args[++i]);
-        }
-        default -> {
-          if (arg.startsWith("--data-dir=")) {
-            dataDir = Path.of(arg.substring("--data-dir=".length()));
-          } else {
-            throw new IllegalArgumentException(
-                (isHelp(arg) ? "" : "Unknown argument: " + arg + "\n") + USAGE);
-          }
-        }
-      }
+    Spec spec = new Spec();
+    CommandLine line = commandLine(spec);
+    try {
+      line.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException(e.getMessage() + "\n" + line.getUsageMessage());
     }
-    return new LocalRunArgs(mode, dataDir, cutoutModel);
+    return new LocalRunArgs(spec.mode, spec.dataDir, !spec.noModel);
   }
 
-  private static boolean isHelp(String arg) {
-    return arg.equals("-h") || arg.equals("--help") || arg.equals("help");
+  /** The usage text ({@code --help}). */
+  static String usage() {
+    return commandLine(new Spec()).getUsageMessage();
+  }
+
+  private static CommandLine commandLine(Spec spec) {
+    return new CommandLine(spec).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Command(
+      name = "./kiln run|infra",
+      description = "Kiln on this machine: real PostgreSQL, Kafka and S3 without Docker.",
+      mixinStandardHelpOptions = false)
+  private static final class Spec {
+
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        defaultValue = "run",
+        paramLabel = "run|infra",
+        description = {
+          "run: PostgreSQL, Kafka and S3, then api-service (:8080) and worker-service (:8081),"
+              + " restarted when they crash (default)",
+          "infra: only PostgreSQL (:15432), Kafka (:19092) and S3 (:19000), for ./mvnw quarkus:dev"
+        })
+    Mode mode;
+
+    @Option(
+        names = "--data-dir",
+        paramLabel = "<dir>",
+        description = "where data and the API key are kept (default: .kiln in the project)")
+    Path dataDir;
+
+    @Option(
+        names = "--no-model",
+        description = "run the worker without the cut-out model (no fetch; docs/models.md)")
+    boolean noModel;
   }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,9 +65,19 @@ public final class ServiceProcess implements AutoCloseable {
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
     command.add(runJar.toString());
+    return startCommand(name, command, moduleDir);
+  }
+
+  /**
+   * Starts any command as a service process (output prefixed and copied, as above).
+   *
+   * @param directory its working directory
+   */
+  public static ServiceProcess startCommand(String name, List<String> command, Path directory)
+      throws IOException {
     long started = System.nanoTime();
     ProcessBuilder builder =
-        new ProcessBuilder(command).directory(moduleDir.toFile()).redirectErrorStream(true);
+        new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
     // Two C allocator arenas: native memory of the worker's model inferences, which run on
     // changing threads, stays flat instead of growing with an arena per thread (docs/engine.md).
     builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
@@ -127,15 +138,33 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** Completes with this process once it has exited, for whatever reason. */
+  public CompletableFuture<ServiceProcess> onExit() {
+    return process.onExit().thenApply(p -> this);
+  }
+
+  /** The exit code; only once the process has exited. */
+  public int exitValue() {
+    return process.exitValue();
+  }
+
   /**
    * Asks the service to stop (SIGTERM: Quarkus shuts down gracefully), waits up to 20 s, then kills
    * it.
    */
   public void stop() {
+    stop(STOP_GRACE);
+  }
+
+  /**
+   * Asks the service to stop (SIGTERM), waits up to {@code grace} (a worker drains its running jobs
+   * meanwhile), then kills it.
+   */
+  public void stop(Duration grace) {
     process.destroy();
     try {
-      if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-        LOG.warn("{} did not stop within {}; killing it", name, STOP_GRACE);
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("{} did not stop within {}; killing it", name, grace);
         process.destroyForcibly().waitFor();
       }
       output.join(Duration.ofSeconds(1)); // its last lines
