@@ -13,7 +13,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole system, as a user meets it: the packaged API and worker as processes on real
- * PostgreSQL, Kafka and S3. Upload, submit, wait, download; then the same through a worker outage
- * and a Kafka outage.
+ * PostgreSQL, Kafka and S3. Upload, submit, wait, download; then the same through a worker outage,
+ * a Kafka outage and a worker's graceful stop.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JobFlowIT {
@@ -114,6 +116,9 @@ class JobFlowIT {
 
     String jobId = submitResizeToWebp(mediaId, 16, 16);
     assertThat(client.job(jobId).body().path("status").asText()).isEqualTo("queued");
+    // Liveness and readiness do not hang on Kafka: no restart, no leaving the Service.
+    client.text("/q/health/live");
+    client.text("/q/health/ready");
 
     stack.startKafka();
     awaitStatus(jobId, "completed");
@@ -156,6 +161,104 @@ class JobFlowIT {
     assertThat(cut.getColorModel().hasAlpha()).isTrue();
     assertThat(alphaAt(cut, 5, 5)).as("a corner of the white background").isLessThan(16);
     assertThat(alphaAt(cut, 150, 150)).as("the centre of the disc").isGreaterThan(240);
+  }
+
+  /** After the jobs above, both services show Kiln's meters (docs/operations.md). */
+  @Test
+  @Order(8)
+  void bothServicesShowTheirMetersAfterJobs() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(client.text("/q/metrics"))
+                    .contains("kiln_jobs_submitted_total{preset=\"custom\"}")
+                    .contains("kiln_jobs_finished_total{preset=\"sticker\",status=\"completed\"}")
+                    .contains("kiln_jobs_finished_total{preset=\"custom\",status=\"failed\"}")
+                    .contains("kiln_jobs_queue_wait_seconds_bucket{lane=\"normal\"")
+                    .contains("kiln_jobs_processing_seconds_count{preset=\"custom\"}")
+                    .contains("kiln_jobs_queued{lane=\"normal\"}")
+                    .contains("kiln_outbox_backlog ")
+                    .contains("kiln_outbox_oldest_age_seconds ")
+                    .containsPattern("kiln_workers_consuming 1\\.0")
+                    .contains("kiln_jobs_lag_records ")
+                    .contains("kiln_live_streams{transport=\"sse\"}")
+                    .contains("kiln_webhook_attempts_total")
+                    .contains("kiln_storage_requests_total{operation=\"put\",outcome=\"ok\"}")
+                    .contains("http_server_requests_seconds_count"));
+    KilnClient worker = new KilnClient(stack.worker(), KilnStack.API_KEY);
+    assertThat(worker.text("/q/metrics"))
+        .contains("kiln_worker_jobs_seconds_count{code=\"none\",outcome=\"completed\"}")
+        .contains("kiln_worker_in_flight ")
+        .contains("kiln_worker_draining 0.0")
+        .contains("kiln_storage_requests_total{operation=\"get\",outcome=\"ok\"}")
+        .contains("kiln_storage_requests_total{operation=\"put\",outcome=\"ok\"}");
+    assertThat(client.get("/v1/account").body().path("workers").path("state").asText())
+        .isEqualTo("consuming");
+  }
+
+  /**
+   * A rollout's SIGTERM: the worker finishes the jobs it runs (they complete while no worker is
+   * left), takes no new one, and the jobs it had not started run on the next worker, each once.
+   */
+  @Test
+  @Order(9)
+  void aStoppedWorkerFinishesItsRunningJobsAndLeavesTheOthersToTheNext() throws Exception {
+    String mediaId = upload(TestJobs.png(2000, 1500));
+    List<String> jobs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      // A few seconds of CPU each: upscaled to 24 MP, blurred wide, encoded as PNG.
+      jobs.add(
+          submit(
+              """
+              {"input": {"media_id": "%s"},
+               "pipeline": [{"op": "resize", "width": 6000, "height": 4000, "fit": "fill"},
+                            {"op": "blur", "sigma": 12},
+                            {"op": "resize", "width": 600, "height": 400, "fit": "fill"},
+                            {"op": "encode", "format": "png"}]}"""
+                  .formatted(mediaId)));
+    }
+    List<String> running =
+        await()
+            .atMost(JOB_TIMEOUT)
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> withStatus(jobs, "processing"), ids -> !ids.isEmpty());
+
+    stack.stopWorker(); // SIGTERM; returns once the process has exited
+
+    // No worker is left: what completes now was finished by the draining worker.
+    await("the jobs running at SIGTERM completed by the stopping worker")
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> withStatus(jobs, "completed").containsAll(running));
+    List<String> completedByTheFirst = withStatus(jobs, "completed");
+    assertThat(withStatus(jobs, "processing")).as("left running").isEmpty();
+    assertThat(withStatus(jobs, "queued"))
+        .as("left for the next worker")
+        .hasSize(jobs.size() - completedByTheFirst.size())
+        .isNotEmpty();
+
+    stack.startWorker();
+    TestJobs.awaitAllCompleted(client, jobs, Duration.ofMinutes(3));
+    for (String jobId : jobs) {
+      assertThat(client.events(jobId).lines())
+          .as("events of job %s", jobId)
+          .filteredOn(line -> line.startsWith("event:"))
+          .containsOnlyOnce("event:job.completed")
+          .doesNotContain("event:job.failed");
+    }
+  }
+
+  private static List<String> withStatus(List<String> jobIds, String status) {
+    KilnClient.Reply reply = client.get("/v1/jobs?ids=" + String.join(",", jobIds));
+    assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    for (JsonNode job : reply.body().path("data")) {
+      assertThat(job.path("status").asText()).as("job %s", job).isNotEqualTo("failed");
+      if (status.equals(job.path("status").asText())) {
+        ids.add(job.path("id").asText());
+      }
+    }
+    return ids;
   }
 
   private static byte[] redDiscOnWhite(int size) {

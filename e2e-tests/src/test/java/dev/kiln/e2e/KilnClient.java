@@ -58,10 +58,23 @@ final class KilnClient {
   }
 
   /** A non-JSON document of the API, such as {@code /q/metrics}; fails unless it answers 200. */
+  /** The body of an unauthenticated GET that must answer 200 (such as /q/metrics). */
   String text(String path) {
+    return text(HttpRequest.newBuilder(base.resolve(path)));
+  }
+
+  /**
+   * A job's whole event stream as text: the stream ends after the job's terminal event, so this
+   * returns once the job has ended.
+   */
+  String events(String jobId) {
+    return text(request("/v1/jobs/" + jobId + "/events"));
+  }
+
+  private String text(HttpRequest.Builder request) {
+    String path = request.build().uri().getPath();
     try {
-      HttpResponse<String> response =
-          http.send(HttpRequest.newBuilder(base.resolve(path)).build(), BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(path + " answered " + response.statusCode());
       }

@@ -105,6 +105,11 @@ final class KilnStack implements AutoCloseable {
     return URI.create("http://localhost:" + apiPort(instance));
   }
 
+  /** The worker's HTTP port (health and metrics). */
+  URI worker() {
+    return URI.create("http://localhost:" + workerPort);
+  }
+
   void startKafka() throws IOException {
     kafka = KafkaBroker.start(kafkaPort, kafkaControllerPort, data.resolve("kafka"));
     KafkaTopics.ensure(kafka.bootstrapServers());

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -30,10 +31,12 @@ public class JobEventApplier {
 
   private final JobTransitions transitions;
   private final JobDispatcher dispatcher;
+  private final JobMeters meters;
 
-  public JobEventApplier(JobTransitions transitions, JobDispatcher dispatcher) {
+  public JobEventApplier(JobTransitions transitions, JobDispatcher dispatcher, JobMeters meters) {
     this.transitions = transitions;
     this.dispatcher = dispatcher;
+    this.meters = meters;
   }
 
   @Incoming(Topics.JOB_EVENTS)
@@ -44,20 +47,37 @@ public class JobEventApplier {
     }
     return transitions
         .applyWorkerEvents(runs)
-        .invoke(result -> log(runs, result))
+        .invoke(result -> record(runs, result))
         // Started and finished jobs change the dispatch window.
         .invoke(dispatcher::wake)
         .replaceWithVoid();
   }
 
-  private static void log(List<EventRun> runs, RowSet<Row> result) {
+  private void record(List<EventRun> runs, RowSet<Row> result) {
     RowSet<Row> rows = result;
     for (EventRun run : runs) {
-      boolean applied = rows != null && rows.rowCount() > 0;
+      Row applied = rows != null && rows.rowCount() > 0 ? rows.iterator().next() : null;
       rows = rows == null ? null : rows.next();
-      if (applied) {
+      if (applied != null) {
         log(run);
+        measure(run, applied);
       }
+    }
+  }
+
+  /** Meters of a run that changed its job, from the job's row after the change. */
+  private void measure(EventRun run, Row job) {
+    OffsetDateTime started = job.getOffsetDateTime("started_at");
+    if (run.hasStarted() && run.first().attempt() == 1) {
+      meters.started(
+          job.getInteger("priority"),
+          JobMeters.between(job.getOffsetDateTime("created_at"), started));
+    }
+    JobStatus status = JobStatus.ofWire(job.getString("status"));
+    if (status.isTerminal()) {
+      String preset = job.getString("preset");
+      meters.finished(preset, status);
+      meters.processed(preset, JobMeters.between(started, job.getOffsetDateTime("completed_at")));
     }
   }
 

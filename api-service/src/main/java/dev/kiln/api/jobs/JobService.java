@@ -49,6 +49,7 @@ public class JobService {
   private final AccountSecretStore accountSecrets;
   private final CreditCosts costs;
   private final QueueLimits queueLimits;
+  private final JobMeters meters;
 
   public JobService(
       SubmitJobValidator validator,
@@ -58,7 +59,8 @@ public class JobService {
       JobTransitions transitions,
       AccountSecretStore accountSecrets,
       CreditCosts costs,
-      QueueLimits queueLimits) {
+      QueueLimits queueLimits,
+      JobMeters meters) {
     this.validator = validator;
     this.relay = relay;
     this.inserter = inserter;
@@ -67,6 +69,7 @@ public class JobService {
     this.accountSecrets = accountSecrets;
     this.costs = costs;
     this.queueLimits = queueLimits;
+    this.meters = meters;
   }
 
   /**
@@ -181,6 +184,7 @@ public class JobService {
             accepted -> {
               if (!accepted.replayed()) {
                 Log.infof("job %s queued (tenant %s)", accepted.job().id, tenantId);
+                meters.submitted(accepted.job().preset);
               }
             });
   }
@@ -251,11 +255,13 @@ public class JobService {
                 throw new ApiException(
                     ProblemCode.JOB_NOT_CANCELLABLE, "Job " + id + " is already " + before.wire());
               }
-              if (!before.isTerminal()) {
-                Log.infof("job %s cancelled", id);
-                relay.wake();
+              if (before.isTerminal()) {
+                return find(tenantId, id);
               }
-              return find(tenantId, id);
+              Log.infof("job %s cancelled", id);
+              relay.wake();
+              return find(tenantId, id)
+                  .invoke(job -> meters.finished(job.preset, JobStatus.CANCELLED));
             });
   }
 

@@ -71,14 +71,14 @@ public class JobTransitions {
         where id = $1
           and status in ('queued', 'processing')
           and (attempt, last_seq) < ($2, $3)
-        returning id, tenant_id),
+        returning id, tenant_id, status, preset, priority, created_at, started_at, completed_at),
       result as (
         insert into media (id, tenant_id, storage_key, mime_type, size_bytes, width, height,
                            source_job_id, created_at)
         select $13, job.tenant_id, $17, $18, $19, $20, $21, job.id, $6
         from job where $13::text is not null
         on conflict (id) do nothing)
-      select id from job
+      select id, status, preset, priority, created_at, started_at, completed_at from job
       """;
 
   private static final String EXPIRE =
@@ -87,7 +87,7 @@ public class JobTransitions {
              error_code = 'timeout', error_message = 'The job passed its deadline',
              error_retryable = true
       where status in ('queued', 'processing') and deadline < now()
-      returning id
+      returning id, preset
       """;
 
   /**
@@ -106,19 +106,23 @@ public class JobTransitions {
                error_code = 'stalled', error_retryable = true,
                error_message = 'The job stopped making progress ' || j.attempt || ' times'
         from stalled where j.id = stalled.id and j.attempt >= $2
-        returning j.id)
-      update jobs j set status = 'queued', attempt = j.attempt + 1, last_seq = 0,
-             progress_percentage = null, progress_step = null, progress_message = null,
-             dispatched_at = null, updated_at = now()
-      from stalled where j.id = stalled.id and j.attempt < $2
-      returning j.id, j.attempt
+        returning j.id, j.attempt, j.preset),
+      requeued as (
+        update jobs j set status = 'queued', attempt = j.attempt + 1, last_seq = 0,
+               progress_percentage = null, progress_step = null, progress_message = null,
+               dispatched_at = null, updated_at = now()
+        from stalled where j.id = stalled.id and j.attempt < $2
+        returning j.id, j.attempt, j.preset)
+      select id, attempt, preset, true as requeued from requeued
+      union all
+      select id, attempt, preset, false from failed
       """;
 
   /** Cancels a queued or processing job and tells every worker; answers the status it had. */
   private static final String CANCEL =
       """
       with target as (
-        select id, status from jobs where id = $1 and tenant_id = $2 for update),
+        select id, status, preset from jobs where id = $1 and tenant_id = $2 for update),
       cancelled as (
         update jobs j set status = 'cancelled', completed_at = now(), updated_at = now()
         from target where j.id = target.id and target.status in ('queued', 'processing')
@@ -177,31 +181,31 @@ public class JobTransitions {
     return pool.preparedQuery(APPLY_WORKER_EVENTS).executeBatch(rows);
   }
 
-  /** Expires every unfinished job past its deadline; answers their ids. */
-  Uni<List<String>> expireOverdue() {
+  /** Expires every unfinished job past its deadline; answers their rows (id, preset). */
+  Uni<List<Row>> expireOverdue() {
     return pool.query(EXPIRE)
         .execute()
         .map(
             rows -> {
-              List<String> ids = new ArrayList<>(rows.size());
-              rows.forEach(row -> ids.add(row.getString("id")));
-              return ids;
+              List<Row> expired = new ArrayList<>(rows.size());
+              rows.forEach(expired::add);
+              return expired;
             });
   }
 
   /**
    * Re-queues or fails stalled jobs.
    *
-   * @return the re-queued jobs' rows (id, attempt)
+   * @return the stalled jobs' rows (id, attempt, preset, requeued: false when failed for good)
    */
   Uni<List<Row>> retryStalled(Duration stallTimeout, int maxAttempts) {
     return pool.preparedQuery(RETRY_STALLED)
         .execute(Tuple.of(stallTimeout.toMillis() / 1000.0, maxAttempts))
         .map(
             rows -> {
-              List<Row> requeued = new ArrayList<>(rows.size());
-              rows.forEach(requeued::add);
-              return requeued;
+              List<Row> stalled = new ArrayList<>(rows.size());
+              rows.forEach(stalled::add);
+              return stalled;
             });
   }
 

@@ -19,11 +19,14 @@ public class JobWatchdog {
   private final JobTransitions transitions;
   private final JobsConfig config;
   private final JobDispatcher dispatcher;
+  private final JobMeters meters;
 
-  public JobWatchdog(JobTransitions transitions, JobsConfig config, JobDispatcher dispatcher) {
+  public JobWatchdog(
+      JobTransitions transitions, JobsConfig config, JobDispatcher dispatcher, JobMeters meters) {
     this.transitions = transitions;
     this.config = config;
     this.dispatcher = dispatcher;
+    this.meters = meters;
   }
 
   @Scheduled(
@@ -34,16 +37,31 @@ public class JobWatchdog {
   Uni<Void> check() {
     return transitions
         .expireOverdue()
-        .invoke(ids -> ids.forEach(id -> Log.infof("job %s expired", id)))
+        .invoke(
+            expired ->
+                expired.forEach(
+                    row -> {
+                      Log.infof("job %s expired", row.getString("id"));
+                      meters.finished(row.getString("preset"), JobStatus.EXPIRED);
+                    }))
         .chain(() -> transitions.retryStalled(config.stallTimeout(), config.maxAttempts()))
         .invoke(
-            requeued -> {
-              requeued.forEach(
-                  row ->
-                      Log.infof(
-                          "job %s stalled; re-queued as attempt %d",
-                          row.getString("id"), row.getInteger("attempt")));
-              if (!requeued.isEmpty()) {
+            stalled -> {
+              boolean requeued = false;
+              for (var row : stalled) {
+                if (row.getBoolean("requeued")) {
+                  Log.infof(
+                      "job %s stalled; re-queued as attempt %d",
+                      row.getString("id"), row.getInteger("attempt"));
+                  requeued = true;
+                } else {
+                  Log.infof(
+                      "job %s stalled %d times; failed",
+                      row.getString("id"), row.getInteger("attempt"));
+                  meters.finished(row.getString("preset"), JobStatus.FAILED);
+                }
+              }
+              if (requeued) {
                 dispatcher.wake();
               }
             })

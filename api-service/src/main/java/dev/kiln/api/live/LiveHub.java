@@ -71,6 +71,21 @@ public class LiveHub {
         + byTenant.values().stream().mapToInt(Set::size).sum();
   }
 
+  /** Open streams on this instance over one transport ({@code sse} or {@code websocket}). */
+  public int streams(String transport) {
+    return count(byJob, transport) + count(byTenant, transport);
+  }
+
+  private static int count(Map<String, Set<Subscription>> index, String transport) {
+    int count = 0;
+    for (Set<Subscription> subscriptions : index.values()) {
+      for (Subscription subscription : subscriptions) {
+        count += subscription.transport().equals(transport) ? 1 : 0;
+      }
+    }
+    return count;
+  }
+
   @Scheduled(
       every = "${kiln.live.heartbeat:15s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -35,6 +35,11 @@ final class SseSink implements StreamSink {
   }
 
   @Override
+  public String transport() {
+    return "sse";
+  }
+
+  @Override
   public CompletionStage<?> event(LiveEvent event) {
     return sink.send(frame(event.id(), event.type().wire(), event.data()));
   }

@@ -5,6 +5,9 @@ import java.util.concurrent.CompletionStage;
 /** Where a stream's frames go: an SSE response or a WebSocket connection. */
 public interface StreamSink {
 
+  /** {@code sse} or {@code websocket}: the meters' {@code transport} tag. */
+  String transport();
+
   /** Writes an event; completes once written, fails when the client is gone. */
   CompletionStage<?> event(LiveEvent event);
 

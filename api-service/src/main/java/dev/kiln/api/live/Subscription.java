@@ -76,6 +76,11 @@ public final class Subscription {
     this.onOverflow = onOverflow;
   }
 
+  /** The transport of the stream's client: {@code sse} or {@code websocket}. */
+  String transport() {
+    return sink.transport();
+  }
+
   StreamScope scope() {
     return scope;
   }

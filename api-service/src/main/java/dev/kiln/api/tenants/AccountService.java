@@ -2,6 +2,8 @@ package dev.kiln.api.tenants;
 
 import dev.kiln.api.config.MediaConfig;
 import dev.kiln.api.db.RowValues;
+import dev.kiln.api.fleet.FleetProbe;
+import dev.kiln.api.fleet.FleetStatus;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.model.pipeline.Limits;
 import io.smallrye.mutiny.Uni;
@@ -28,10 +30,12 @@ public class AccountService {
 
   private final Pool pool;
   private final MediaConfig media;
+  private final FleetProbe fleet;
 
-  public AccountService(Pool pool, MediaConfig media) {
+  public AccountService(Pool pool, MediaConfig media, FleetProbe fleet) {
     this.pool = pool;
     this.media = media;
+    this.fleet = fleet;
   }
 
   public Uni<AccountView> describe(String tenantId) {
@@ -47,6 +51,11 @@ public class AccountService {
             });
   }
 
+  private static AccountView.Workers workers(FleetStatus status) {
+    return new AccountView.Workers(
+        status.state(), status.workersConsuming(), status.jobsLag(), status.checkedAt());
+  }
+
   private AccountView toView(Row row) {
     return new AccountView(
         row.getString("id"),
@@ -54,6 +63,7 @@ public class AccountService {
         row.getString("name"),
         row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant(),
         new AccountView.Usage(row.getLong("queued"), row.getLong("processing")),
+        workers(fleet.status()),
         new AccountView.Webhooks(
             row.getOffsetDateTime("webhook_secret_created_at") != null,
             RowValues.instant(row, "webhook_secret_created_at")),

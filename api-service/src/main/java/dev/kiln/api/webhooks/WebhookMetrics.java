@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code failed}), attempt latency, and the due backlog with its oldest due age (read from the
  * database every 10 s: the same on every replica).
  */
+@Startup
 @ApplicationScoped
 public class WebhookMetrics {
 

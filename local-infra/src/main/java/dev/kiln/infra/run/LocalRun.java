@@ -36,7 +36,7 @@ public final class LocalRun {
   private static final int WORKER_PORT = 8081;
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
-  /** The worker's drain (kiln.worker.drain.timeout, 75 s by default) plus room to exit. */
+  /** The worker's drain (kiln.worker.drain-timeout, 75 s by default) plus room to exit. */
   private static final Duration WORKER_STOP_GRACE = Duration.ofSeconds(90);
 
   private static final Duration API_STOP_GRACE = Duration.ofSeconds(20);

@@ -161,7 +161,9 @@ public final class ServiceProcess implements AutoCloseable {
    * meanwhile), then kills it.
    */
   public void stop(Duration grace) {
-    process.destroy();
+    // Through the handle: Process.destroy() would also close the pipes, losing what the service
+    // logs while it stops (a worker's drain).
+    process.toHandle().destroy();
     try {
       if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("{} did not stop within {}; killing it", name, grace);

@@ -49,6 +49,15 @@ public interface WorkerConfig {
   @WithDefault("1h")
   Duration cancelTtl();
 
+  /**
+   * How long a stopping worker waits for the jobs it runs to finish (their terminal events sent and
+   * acknowledged) before it exits anyway, leaving the unfinished ones to be redelivered. Keep it
+   * below the pod's termination grace period (90 s in deploy/), with room for the JVM to stop, and
+   * at least {@link #jobTimeout()}.
+   */
+  @WithDefault("75s")
+  Duration drainTimeout();
+
   /** How many cancelled job ids are remembered at most (the oldest are forgotten first). */
   @WithDefault("10000")
   int cancelCapacity();

@@ -2,6 +2,7 @@ package dev.kiln.worker.jobs;
 
 import dev.kiln.model.jobs.JobCommand;
 import dev.kiln.model.kafka.Topics;
+import dev.kiln.worker.drain.Drain;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * everything is acked. If the terminal event cannot be sent, the message is nacked, which fails the
  * channel (failure strategy {@code fail}): the worker turns unhealthy and the uncommitted commands
  * are redelivered after a restart, to this or another worker.
+ *
+ * <p>Stopping: {@link Drain} lets the running jobs finish; commands that arrive meanwhile are left
+ * unacknowledged, for another worker.
  */
 @ApplicationScoped
 public class JobConsumer {
@@ -39,9 +43,11 @@ public class JobConsumer {
   private static final long TERMINAL_ACK_TIMEOUT_SECONDS = 150;
 
   private final JobProcessor processor;
+  private final Drain drain;
 
-  public JobConsumer(JobProcessor processor) {
+  public JobConsumer(JobProcessor processor, Drain drain) {
     this.processor = processor;
+    this.drain = drain;
   }
 
   @Incoming(Topics.JOBS)
@@ -51,6 +57,19 @@ public class JobConsumer {
     if (command == null) {
       return message.ack(); // malformed or tombstone, logged by the deserializer
     }
+    if (!drain.admit()) {
+      // Stopping: never acked, so never committed, so redelivered to a worker that runs it.
+      Log.debugf("draining: job %s left for redelivery", command.jobId());
+      return new CompletableFuture<>();
+    }
+    try {
+      return run(message, command);
+    } finally {
+      drain.finished();
+    }
+  }
+
+  private CompletionStage<Void> run(Message<JobCommand> message, JobCommand command) {
     Optional<CompletableFuture<Void>> terminal = processor.process(command);
     if (terminal.isEmpty()) {
       return message.ack(); // cancelled: nothing to report

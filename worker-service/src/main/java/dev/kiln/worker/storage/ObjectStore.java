@@ -1,6 +1,7 @@
 package dev.kiln.worker.storage;
 
 import dev.kiln.worker.config.StorageConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,21 +27,24 @@ public class ObjectStore {
   private final SignedRequests requests;
   private final S3Http http;
   private final StorageRetry retry;
+  private final StorageMeters meters;
 
   @Inject
-  public ObjectStore(S3Client s3, Vertx vertx, StorageConfig config) {
+  public ObjectStore(S3Client s3, Vertx vertx, StorageConfig config, MeterRegistry registry) {
     this(
         S3Endpoint.of(s3, config.bucket()),
         new S3Http(
             vertx, config.connectTimeout(), config.requestTimeout(), config.maxConnections()),
         new StorageRetry(
-            config.retry().maxAttempts(), config.retry().backoff(), config.retry().maxBackoff()));
+            config.retry().maxAttempts(), config.retry().backoff(), config.retry().maxBackoff()),
+        new StorageMeters(registry));
   }
 
-  ObjectStore(S3Endpoint endpoint, S3Http http, StorageRetry retry) {
+  ObjectStore(S3Endpoint endpoint, S3Http http, StorageRetry retry, StorageMeters meters) {
     this.requests = new SignedRequests(endpoint);
     this.http = http;
     this.retry = retry;
+    this.meters = meters;
   }
 
   /**
@@ -52,7 +56,7 @@ public class ObjectStore {
    */
   public byte[] read(String key, long maxBytes) {
     String what = "GET " + key;
-    S3Response response = retry.run(what, () -> http.send(requests.get(key), maxBytes));
+    S3Response response = send("get", what, () -> http.send(requests.get(key), maxBytes));
     if (response.successful()) {
       return response.body();
     }
@@ -70,9 +74,21 @@ public class ObjectStore {
   public void write(String key, byte[] bytes, String contentType) {
     String what = "PUT " + key;
     S3Response response =
-        retry.run(what, () -> http.send(requests.put(key, bytes, contentType), PUT_ANSWER_LIMIT));
+        send("put", what, () -> http.send(requests.put(key, bytes, contentType), PUT_ANSWER_LIMIT));
     if (!response.successful()) {
       throw failed(what, response);
+    }
+  }
+
+  /** One call with its retries, counted: a 404 is an answer, not an error of the storage. */
+  private S3Response send(String operation, String what, StorageRetry.Call call) {
+    try {
+      S3Response response = retry.run(what, call, () -> meters.retried(operation));
+      meters.finished(operation, response.successful() || response.status() == 404);
+      return response;
+    } catch (StorageException e) {
+      meters.finished(operation, false);
+      throw e;
     }
   }
 

@@ -46,10 +46,11 @@ final class StorageRetry {
 
   /**
    * @param what the call, for messages: {@code GET tenants/t/media/m}
+   * @param beforeRetry told before each further try
    * @return the first answer that is not transient, or the last one
    * @throws StorageException when the last try got no answer at all
    */
-  S3Response run(String what, Call call) {
+  S3Response run(String what, Call call, Runnable beforeRetry) {
     for (int attempt = 1; ; attempt++) {
       String failure;
       IOException cause = null;
@@ -73,6 +74,7 @@ final class StorageRetry {
       Log.debugf(
           cause, "%s: attempt %d failed (%s), retrying in %d ms", what, attempt, failure, pause);
       sleep(what, pause);
+      beforeRetry.run();
     }
   }
 

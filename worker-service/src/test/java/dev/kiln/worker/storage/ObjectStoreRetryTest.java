@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.worker.storage.ObjectStore.ObjectNotFoundException;
 import dev.kiln.worker.storage.ScriptedS3Server.Step;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,8 @@ class ObjectStoreRetryTest {
     server.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();
   }
+
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @Test
   void connectionClosedWithoutAnAnswerIsRetried() throws Exception {
@@ -82,6 +85,9 @@ class ObjectStoreRetryTest {
 
     assertThat(store.read("k", 100)).asString().isEqualTo("x");
     assertThat(server.requests()).hasSize(3);
+    assertThat(meters.counter("kiln.storage.retries", "operation", "get").count()).isEqualTo(2);
+    assertThat(meters.counter("kiln.storage.requests", "operation", "get", "outcome", "ok").count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -104,6 +110,9 @@ class ObjectStoreRetryTest {
         .hasMessageContaining("503 SlowDown")
         .hasMessageContaining("after " + ATTEMPTS + " attempts");
     assertThat(server.requests()).hasSize(ATTEMPTS);
+    assertThat(
+            meters.counter("kiln.storage.requests", "operation", "put", "outcome", "error").count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -152,6 +161,9 @@ class ObjectStoreRetryTest {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")));
     S3Http http = new S3Http(vertx, Duration.ofSeconds(2), Duration.ofSeconds(5), 4);
     return new ObjectStore(
-        endpoint, http, new StorageRetry(ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(20)));
+        endpoint,
+        http,
+        new StorageRetry(ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(20)),
+        new StorageMeters(meters));
   }
 }

@@ -56,7 +56,8 @@ class StorageBenchmark {
           new ObjectStore(
               endpoint,
               new S3Http(vertx, Duration.ofSeconds(2), Duration.ofSeconds(30), 8),
-              new StorageRetry(4, Duration.ofMillis(50), Duration.ofSeconds(1)));
+              new StorageRetry(4, Duration.ofMillis(50), Duration.ofSeconds(1)),
+              new StorageMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
       SignedRequests signed = new SignedRequests(endpoint);
       Map<String, Call> variants =
           Map.of(

@@ -26,6 +26,11 @@ final class SocketSink implements StreamSink {
   }
 
   @Override
+  public String transport() {
+    return "websocket";
+  }
+
+  @Override
   public CompletionStage<?> event(LiveEvent event) {
     return send(frame("event", event.id(), event.type().wire(), event.data()));
   }
