@@ -129,11 +129,4 @@ public class OutboxRelay {
         OutgoingKafkaRecordMetadata.<String>builder().withKey(row.getString("message_key")).build();
     return emitter.sendMessage(Message.of(row.getBuffer("payload").getBytes()).addMetadata(key));
   }
-
-  /** Rows not yet published, for health and metrics. */
-  public Uni<Long> backlog() {
-    return pool.query("select count(*) from outbox")
-        .execute()
-        .map(rows -> rows.iterator().next().getLong(0));
-  }
 }
