@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -118,10 +120,9 @@ class ComposeFileTest {
   private static Map<String, String> dependencies(Map<String, Object> service) {
     Object dependsOn = service.getOrDefault("depends_on", Map.of());
     if (dependsOn instanceof List<?> names) {
-      return names.stream()
-          .collect(java.util.stream.Collectors.toMap(Object::toString, n -> "service_started"));
+      return names.stream().collect(Collectors.toMap(Object::toString, n -> "service_started"));
     }
-    Map<String, String> conditions = new java.util.HashMap<>();
+    Map<String, String> conditions = new HashMap<>();
     ((Map<String, Map<String, Object>>) dependsOn)
         .forEach((name, spec) -> conditions.put(name, String.valueOf(spec.get("condition"))));
     return conditions;

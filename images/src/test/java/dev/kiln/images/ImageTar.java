@@ -2,6 +2,7 @@ package dev.kiln.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ final class ImageTar {
   private static Map<String, LayerEntry> readLayer(
       InputStream layer, Predicate<String> keep, Map<String, byte[]> contents) throws IOException {
     Map<String, LayerEntry> entries = new LinkedHashMap<>();
-    InputStream raw = layer.markSupported() ? layer : new java.io.BufferedInputStream(layer);
+    InputStream raw = layer.markSupported() ? layer : new BufferedInputStream(layer);
     raw.mark(2);
     boolean gzipped = raw.read() == 0x1f && raw.read() == 0x8b;
     raw.reset();
