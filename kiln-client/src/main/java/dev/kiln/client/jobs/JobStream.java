@@ -131,7 +131,8 @@ public final class JobStream {
         return latest != null && latest.isTerminal() ? latest : jobs.get(jobId);
       }
       open = response.body();
-      try (SseReader reader = new SseReader(response.body())) {
+      Long[] retry = {null};
+      try (SseReader reader = new SseReader(response.body(), millis -> retry[0] = millis)) {
         if (timedOut) {
           throw timeout();
         }
@@ -150,13 +151,13 @@ public final class JobStream {
             return latest;
           }
         }
-        if (reader.retryMillis() != null) {
-          reconnect = Duration.ofMillis(reader.retryMillis());
-        }
       } catch (IOException e) {
         // A dropped connection: reopened below from the last event received.
       } finally {
         open = null;
+      }
+      if (retry[0] != null) {
+        reconnect = Duration.ofMillis(retry[0]);
       }
       checkTime();
       if (++failures > maxReconnects) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongConsumer;
 
 /**
  * Reads Server-Sent Events from a stream as the HTML specification parses them: {@code field:value}
@@ -15,10 +16,20 @@ import java.nio.charset.StandardCharsets;
 public final class SseReader implements Closeable {
 
   private final BufferedReader lines;
+  private final LongConsumer onRetry;
   private Long retryMillis;
 
   public SseReader(InputStream in) {
+    this(in, millis -> {});
+  }
+
+  /**
+   * @param onRetry told each {@code retry:} the server sends, at once (a stream may drop before the
+   *     next event)
+   */
+  public SseReader(InputStream in, LongConsumer onRetry) {
     this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    this.onRetry = onRetry;
   }
 
   /**
@@ -62,6 +73,9 @@ public final class SseReader implements Closeable {
           break;
         case "retry":
           retryMillis = parseRetry(value, retryMillis);
+          if (retryMillis != null) {
+            onRetry.accept(retryMillis);
+          }
           break;
         default:
           break;
