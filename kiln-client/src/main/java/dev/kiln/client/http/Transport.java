@@ -195,6 +195,12 @@ public final class Transport {
   }
 
   private static String describe(IOException e) {
+    if (e instanceof HttpConnectTimeoutException) {
+      return "no connection within the connect timeout";
+    }
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }
