@@ -70,19 +70,20 @@ public final class Transport {
 
   /**
    * Opens a streamed answer (a live event stream): the 2xx response with its unread body, else
-   * throws what the problem says. No timeout once the headers arrived; the caller closes the body.
+   * throws what the problem says. {@code headersTimeout} bounds the wait for the headers only; the
+   * body is read through {@code body}; the caller closes it.
    */
-  public HttpResponse<InputStream> open(ApiRequest request, Duration headersTimeout) {
-    HttpResponse<InputStream> response =
-        exchange(request, HttpResponse.BodyHandlers.ofInputStream(), headersTimeout);
+  public HttpResponse<InputStream> open(
+      ApiRequest request, Duration headersTimeout, BodyHandler<InputStream> body) {
+    HttpResponse<InputStream> response = exchange(request, body, headersTimeout);
     if (response.statusCode() >= 400) {
-      byte[] body;
+      byte[] problem;
       try (InputStream in = response.body()) {
-        body = in.readNBytes(64 * 1024);
+        problem = in.readNBytes(64 * 1024);
       } catch (IOException e) {
-        body = new byte[0];
+        problem = new byte[0];
       }
-      throw problem(response, body);
+      throw problem(response, problem);
     }
     return response;
   }

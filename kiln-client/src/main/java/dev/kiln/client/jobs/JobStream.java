@@ -8,6 +8,7 @@ import dev.kiln.client.http.Query;
 import dev.kiln.client.http.Transport;
 import dev.kiln.client.sse.SseEvent;
 import dev.kiln.client.sse.SseReader;
+import dev.kiln.client.sse.StreamBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -20,8 +21,9 @@ import java.util.function.Consumer;
 /**
  * Follows one job's live stream ({@code GET /v1/jobs/{id}/events}) until the job ends. A dropped
  * connection is reopened with {@code Last-Event-ID}, so that the events come exactly once and in
- * order across it, after the wait the server asks for ({@code retry:}). Configure it, then call
- * {@link #await()} once.
+ * order across it, after the wait the server asks for ({@code retry:}); so is a stream that stays
+ * silent past its {@linkplain #idleTimeout idle timeout}. Configure it, then call {@link #await()}
+ * once.
  */
 public final class JobStream {
 
@@ -34,8 +36,8 @@ public final class JobStream {
   private ProgressListener onProgress = (percentage, step) -> {};
   private String lastEventId;
   private int maxReconnects = 5;
+  private Duration idleTimeout = Duration.ofSeconds(45);
   private int connections;
-  private volatile InputStream open;
   private volatile boolean timedOut;
 
   JobStream(Transport transport, JobsApi jobs, String jobId) {
@@ -68,6 +70,15 @@ public final class JobStream {
     return this;
   }
 
+  /**
+   * How long the stream may stay silent before it is taken for dead and reopened (45 s: Kiln sends
+   * a keep-alive every 15 s, so a connection that a network dropped without closing it is noticed).
+   */
+  public JobStream idleTimeout(Duration timeout) {
+    this.idleTimeout = Objects.requireNonNull(timeout);
+    return this;
+  }
+
   /** The id of the last event received: where a later stream would resume. */
   public String lastEventId() {
     return lastEventId;
@@ -96,10 +107,7 @@ public final class JobStream {
   public Job await(Duration timeout) {
     CompletableFuture<Void> timer =
         CompletableFuture.runAsync(
-            () -> {
-              timedOut = true;
-              closeQuietly(open);
-            },
+            () -> timedOut = true,
             CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
     try {
       return follow();
@@ -116,7 +124,9 @@ public final class JobStream {
       checkTime();
       HttpResponse<InputStream> response;
       try {
-        response = transport.open(request(), Duration.ofSeconds(30));
+        response =
+            transport.open(
+                request(), Duration.ofSeconds(30), StreamBody.handler(idleTimeout, () -> timedOut));
       } catch (KilnConnectionException e) {
         if (++failures > maxReconnects) {
           throw e;
@@ -130,7 +140,6 @@ public final class JobStream {
         // The server says the client has the job's terminal event already.
         return latest != null && latest.isTerminal() ? latest : jobs.get(jobId);
       }
-      open = response.body();
       Long[] retry = {null};
       try (SseReader reader = new SseReader(response.body(), millis -> retry[0] = millis)) {
         if (timedOut) {
@@ -153,8 +162,6 @@ public final class JobStream {
         }
       } catch (IOException e) {
         // A dropped connection: reopened below from the last event received.
-      } finally {
-        open = null;
       }
       if (retry[0] != null) {
         reconnect = Duration.ofMillis(retry[0]);
