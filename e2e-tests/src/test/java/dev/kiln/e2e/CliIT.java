@@ -111,6 +111,31 @@ class CliIT {
     assertThat(unreachable.err()).contains("connection refused");
   }
 
+  @Test
+  void aWebhookEndpointIsCreatedWithItsSecretAndListed() throws Exception {
+    Run create =
+        kilnctl(
+            apiEnv(),
+            "--json",
+            "webhooks",
+            "create",
+            "http://127.0.0.1:9/hooks",
+            "--event",
+            "job.completed");
+    assertThat(create.exitCode()).as(create.err()).isZero();
+    JsonNode endpoint = new ObjectMapper().readTree(create.out());
+    assertThat(endpoint.path("secret").asText()).startsWith("whsec_");
+    assertThat(endpoint.path("events"))
+        .extracting(JsonNode::asText)
+        .containsExactly("job.completed");
+
+    Run list = kilnctl(apiEnv(), "webhooks", "ls");
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out())
+        .contains("ID", "URL", "EVENTS")
+        .contains(endpoint.path("id").asText() + "   http://127.0.0.1:9/hooks   job.completed");
+  }
+
   private static Map<String, String> apiEnv() {
     return Map.of("KILN_URL", stack.api().toString(), "KILN_API_KEY", KilnStack.API_KEY);
   }
