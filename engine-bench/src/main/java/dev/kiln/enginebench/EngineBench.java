@@ -12,10 +12,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.global.opencv_core;
+import picocli.CommandLine;
 
 /**
  * The engine benchmark: runs pipelines over a folder of images in one warm process and prints, per
@@ -41,29 +40,44 @@ public final class EngineBench {
   private EngineBench() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
-    String mode = options.getOrDefault("mode", "all");
+    EngineBenchArgs options = new EngineBenchArgs();
+    CommandLine cli = new CommandLine(options);
+    try {
+      cli.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println(e.getMessage());
+      cli.usage(System.err);
+      System.exit(2);
+    }
+    if (cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
+      cli.usage(System.out);
+      return;
+    }
+    run(options);
+  }
+
+  private static void run(EngineBenchArgs options) throws Exception {
+    String mode = options.mode;
     if (mode.startsWith("cutout")) {
       cutouts(options, mode);
       return;
     }
-    Path folder = BenchCutouts.resolve(options.getOrDefault("folder", "."));
+    if (!List.of("all", "pipelines", "soak").contains(mode)) {
+      throw new IllegalArgumentException("unknown mode " + mode);
+    }
+    Path folder = BenchCutouts.resolve(options.folder);
     int threads =
-        Integer.parseInt(
-            options.getOrDefault(
-                "threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
-    int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
-    int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "2"));
-    int jobs = Integer.parseInt(options.getOrDefault("jobs", "10000"));
-    long maxPixels = Long.parseLong(options.getOrDefault("max-pixels", "50000000"));
+        options.threads != null ? options.threads : Runtime.getRuntime().availableProcessors();
+    int rounds = options.rounds;
+    int warmUp = options.warmUp;
+    int jobs = options.jobs;
+    long maxPixels = options.maxPixels;
     List<BenchPipeline> pipelines =
-        options.containsKey("pipelines")
-            ? BenchPipeline.named(options.get("pipelines"))
-            : BenchPipeline.all();
+        options.pipelines != null ? BenchPipeline.named(options.pipelines) : BenchPipeline.all();
 
     PrintStream out = System.out;
     String openCv = OpenCvRuntime.load().replaceAll("[^\\x20-\\x7E]", "").trim();
-    Path model = BenchCutouts.resolve(options.getOrDefault("model", BenchCutouts.DEFAULT_MODEL));
+    Path model = BenchCutouts.resolve(options.model);
     BenchCutouts cutouts = new BenchCutouts(model);
     List<Op<?>> all = Ops.all(cutouts.asWorker());
     OpRegistry ops = new OpRegistry(all);
@@ -124,12 +138,12 @@ public final class EngineBench {
     }
   }
 
-  private static void cutouts(Map<String, String> options, String mode) throws Exception {
+  private static void cutouts(EngineBenchArgs options, String mode) throws Exception {
     PrintStream out = System.out;
     String openCv = OpenCvRuntime.load().replaceAll("[^\\x20-\\x7E]", "").trim();
-    Path folder = BenchCutouts.resolve(options.getOrDefault("folder", "."));
-    Path model = BenchCutouts.resolve(options.getOrDefault("model", BenchCutouts.DEFAULT_MODEL));
-    int warmUp = Integer.parseInt(options.getOrDefault("warm-up", "2"));
+    Path folder = BenchCutouts.resolve(options.folder);
+    Path model = BenchCutouts.resolve(options.model);
+    int warmUp = options.warmUp;
     runtime(out, openCv);
     try (BenchCutouts cutouts = new BenchCutouts(model)) {
       switch (mode) {
@@ -144,18 +158,17 @@ public final class EngineBench {
               samples.size(),
               folder,
               warmUp);
-          Path save =
-              options.containsKey("save") ? BenchCutouts.resolve(options.get("save")) : null;
+          Path save = options.save != null ? BenchCutouts.resolve(options.save) : null;
           new CutoutBench(samples, cutouts, warmUp, save)
-              .run(out, BenchCutouts.named(options.getOrDefault("methods", "color,model")));
+              .run(out, BenchCutouts.named(orDefault(options.methods, "color,model")));
         }
         case "cutout-sheet" ->
             CutoutSheet.write(
                 out,
                 folder,
                 cutouts,
-                BenchCutouts.named(options.getOrDefault("methods", "model")),
-                BenchCutouts.resolve(options.getOrDefault("sheet", "cutout-contact-sheet.png")));
+                BenchCutouts.named(orDefault(options.methods, "model")),
+                BenchCutouts.resolve(options.sheet));
         default -> throw new IllegalArgumentException("unknown mode " + mode);
       }
     }
@@ -210,15 +223,7 @@ public final class EngineBench {
     }
   }
 
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new TreeMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].startsWith("--") && i + 1 < args.length) {
-        options.put(args[i].substring(2), args[++i]);
-      } else {
-        options.put("folder", args[i]);
-      }
-    }
-    return options;
+  private static String orDefault(String value, String otherwise) {
+    return value != null ? value : otherwise;
   }
 }
