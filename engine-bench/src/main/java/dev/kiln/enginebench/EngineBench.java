@@ -28,12 +28,14 @@ import picocli.CommandLine;
  * EngineBench SET --mode cutout [--methods color,model] [--model PATH] [--warm-up W]
  *                    [--save DIR]
  * EngineBench FOLDER --mode cutout-sheet --sheet FILE.png [--methods model] [--model PATH]
+ * EngineBench FOLDER --mode sticker-sheet [--sticker-sheet FILE.png] [--model PATH]
  * </pre>
  *
  * <p>Mode {@code cutout} scores the cut-out methods on an evaluation set with ground truth ({@link
  * CutoutBench}); {@code cutout-sheet} draws a contact sheet of cut-outs of a folder of photos
- * ({@link CutoutSheet}). The model defaults to {@value BenchCutouts#DEFAULT_MODEL}; relative paths
- * are taken from the repository root.
+ * ({@link CutoutSheet}); {@code sticker-sheet} one of the finished stickers ({@link StickerSheet}).
+ * The model defaults to {@value BenchCutouts#DEFAULT_MODEL}; relative paths are taken from the
+ * repository root.
  */
 public final class EngineBench {
 
@@ -62,7 +64,7 @@ public final class EngineBench {
       cutouts(options, mode);
       return;
     }
-    if (!List.of("all", "pipelines", "soak").contains(mode)) {
+    if (!List.of("all", "pipelines", "soak", "sticker-sheet").contains(mode)) {
       throw new IllegalArgumentException("unknown mode " + mode);
     }
     Path folder = BenchCutouts.resolve(options.folder);
@@ -90,6 +92,10 @@ public final class EngineBench {
     List<BenchImage> images = BenchImage.load(folder);
     if (images.isEmpty()) {
       throw new IllegalArgumentException("no images in " + folder.toAbsolutePath());
+    }
+    if (mode.equals("sticker-sheet")) {
+      StickerSheet.write(out, folder, runner, BenchCutouts.resolve(options.stickerSheet));
+      return;
     }
     header(out, openCv, folder, images, all, threads, rounds);
     if (!mode.equals("soak")) {

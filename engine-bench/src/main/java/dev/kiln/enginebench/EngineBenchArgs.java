@@ -21,14 +21,16 @@ final class EngineBenchArgs {
       paramLabel = "FOLDER",
       arity = "0..1",
       defaultValue = ".",
-      description = "photos (pipelines, soak, cutout-sheet) or the evaluation set (cutout)")
+      description =
+          "photos (pipelines, soak, cutout-sheet, sticker-sheet) or the evaluation set (cutout)")
   String folder;
 
   @Option(
       names = "--mode",
       defaultValue = "all",
       description =
-          "pipelines, soak, all (both), cutout or cutout-sheet (default: ${DEFAULT-VALUE})")
+          "pipelines, soak, all (both), cutout, cutout-sheet or sticker-sheet (default:"
+              + " ${DEFAULT-VALUE})")
   String mode;
 
   @Option(
@@ -96,4 +98,11 @@ final class EngineBenchArgs {
       defaultValue = "cutout-contact-sheet.png",
       description = "cutout-sheet: the contact sheet to write (default: ${DEFAULT-VALUE})")
   String sheet;
+
+  @Option(
+      names = "--sticker-sheet",
+      paramLabel = "FILE.png",
+      defaultValue = "sticker-contact-sheet.png",
+      description = "sticker-sheet: the contact sheet to write (default: ${DEFAULT-VALUE})")
+  String stickerSheet;
 }
