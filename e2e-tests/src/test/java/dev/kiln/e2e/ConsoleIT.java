@@ -1,0 +1,337 @@
+package dev.kiln.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console in a real browser (headless Chromium) against the packaged API and worker: sign
+ * in, upload and submit a sticker followed live to its result, a refused value shown at its field,
+ * the jobs list, a webhook endpoint with its deliveries and a redelivery, a phone-sized screen,
+ * sign out. With {@code -Dkiln.console.screenshots=docs/images} it also saves the screenshots of
+ * the documentation there.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Path ROOT = Path.of(System.getProperty("kiln.root", "..")).toAbsolutePath();
+  private static final Optional<Path> SCREENSHOTS =
+      Optional.ofNullable(System.getProperty("kiln.console.screenshots"))
+          .filter(dir -> !dir.isBlank())
+          .map(ROOT::resolve);
+
+  private static KilnStack stack;
+  private static WebhookReceiver receiver;
+  private static Path profile;
+  private static ChromeDriver browser;
+  private static WebDriverWait wait;
+  private static String stickerJobId;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Chromium.assumeInstalled();
+    stack = new KilnStack();
+    stack.startServices(1);
+    receiver = WebhookReceiver.start();
+    profile = Files.createTempDirectory("kiln-console-browser");
+    browser = Chromium.start(profile);
+    wait = new WebDriverWait(browser, WAIT);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (receiver != null) {
+      receiver.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theApiLeadsToTheConsoleWhichAsksForAKey() throws IOException {
+    browser.get(stack.api().resolve("/").toString());
+
+    assertThat(browser.getCurrentUrl()).isEqualTo(stack.api().resolve("/console/").toString());
+    WebElement key = visible(By.name("api_key"));
+    assertThat(browser.getTitle()).isEqualTo("Sign in · Kiln");
+    assertThat(label(key)).isEqualTo("API key");
+    screenshot("console-sign-in");
+
+    key.sendKeys("kiln_sk_not_a_key_of_this_api", Keys.ENTER);
+    assertThat(fieldError("api_key")).isEqualTo("This key is not valid (unknown or revoked).");
+    assertThat(key.getDomAttribute("aria-invalid")).isEqualTo("true");
+
+    key.clear();
+    key.sendKeys(KilnStack.API_KEY, Keys.ENTER);
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Submit a job"));
+    assertThat(browser.findElement(By.id("nav")).isDisplayed()).isTrue();
+    wait.until(d -> !d.findElement(By.id("account-name")).getText().isBlank());
+    assertThat(js("return sessionStorage.getItem('kiln.api-key')")).isEqualTo(KilnStack.API_KEY);
+    assertThat(js("return localStorage.length")).isEqualTo(0L);
+    assertThat(js("return document.cookie")).isEqualTo("");
+  }
+
+  @Test
+  @Order(2)
+  void anUploadedPhotoBecomesAStickerFollowedLiveToItsResult() throws IOException {
+    browser
+        .findElement(By.cssSelector("input[type=file]"))
+        .sendKeys(ROOT.resolve("docs/examples/sample.jpg").toString());
+    WebElement chosen = visible(By.cssSelector("[data-role=chosen-caption]"));
+    assertThat(chosen.getText()).contains("1200 × 900 px", "25.5 KB", "med_");
+    WebElement sticker = browser.findElement(By.cssSelector("input[type=radio][value=sticker]"));
+    assertThat(sticker.isSelected()).as("the sticker preset is the default choice").isTrue();
+
+    button("Submit job").click();
+
+    WebElement progress = visible(By.cssSelector(".job-card progress"));
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(d -> "100".equals(progress.getDomProperty("value")));
+    assertThat(text(".job-card [data-role=percent]")).isEqualTo("100 %");
+    wait.until(ExpectedConditions.textToBe(By.cssSelector(".job-card .badge"), "completed"));
+    WebElement result = visible(By.cssSelector("img[data-role=result]"));
+    wait.until(d -> Boolean.TRUE.equals(js("return arguments[0].complete", result)));
+    assertThat(js("return arguments[0].naturalWidth", result)).isEqualTo(512L);
+    assertThat(js("return arguments[0].naturalHeight", result)).isEqualTo(512L);
+    assertThat(text("[data-role=result-caption]")).contains("512 × 512 px", "image/webp");
+    assertThat(text("[data-role=input-caption]")).contains("1200 × 900 px", "25.5 KB");
+    stickerJobId = text(".job-card h3 code");
+    assertThat(stickerJobId).startsWith("job_");
+
+    // Live through a stream token in the URL of the job's event stream, never the API key.
+    @SuppressWarnings("unchecked")
+    List<String> requested =
+        (List<String>)
+            js("return performance.getEntriesByType('resource').map(entry => entry.name)");
+    assertThat(requested)
+        .anyMatch(
+            url ->
+                url.contains("/v1/jobs/" + stickerJobId + "/events?access_token=kst_")
+                    && !url.contains(KilnStack.API_KEY));
+    screenshot("console-submit");
+  }
+
+  @Test
+  @Order(3)
+  void aValueTheApiRefusesIsShownAtItsField() {
+    browser.findElement(By.cssSelector("input[type=radio][value='']")).click();
+    WebElement width =
+        browser.findElement(By.cssSelector("[data-field='pipeline[0].width'] input"));
+    width.clear();
+    width.sendKeys("0");
+
+    button("Submit job").click();
+
+    assertThat(fieldError("pipeline[0].width")).isEqualTo("must be between 1 and 16384");
+    assertThat(width.getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.switchTo().activeElement()).isEqualTo(width);
+  }
+
+  @Test
+  @Order(4)
+  void theJobsListFiltersByStatusAndPresetAPageAtATime() {
+    KilnClient api = new KilnClient(stack.api(), KilnStack.API_KEY);
+    String media = TestJobs.upload(api, TestJobs.png(64, 48));
+    for (int i = 0; i < 20; i++) {
+      TestJobs.submitResize(api, media, 32, 24);
+    }
+
+    browser.findElement(By.linkText("Jobs")).click();
+    wait.until(d -> rows().size() == 20);
+    WebElement older = button("Older →");
+    assertThat(button("← Newer").isEnabled()).isFalse();
+    older.click();
+    wait.until(d -> rows().size() == 1);
+    assertThat(rows().getFirst().getDomAttribute("data-job-id")).isEqualTo(stickerJobId);
+    button("← Newer").click();
+    wait.until(d -> rows().size() == 20);
+    screenshot("console-jobs");
+
+    new Select(browser.findElement(By.name("preset"))).selectByValue("sticker");
+    wait.until(d -> rows().size() == 1 && stickerJobId.equals(rowJob(rows().getFirst())));
+    assertThat(rows().getFirst().getText()).contains("completed", "sticker", "512 × 512 px");
+    new Select(browser.findElement(By.name("status"))).selectByValue("failed");
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("table.jobs tbody"), "No jobs match."));
+  }
+
+  @Test
+  @Order(5)
+  void aWebhookEndpointShowsItsDeliveriesAndRedeliversOne() {
+    browser.findElement(By.linkText("Webhooks")).click();
+    WebElement url = visible(By.name("url"));
+    url.sendKeys("ftp://127.0.0.1/hooks");
+    button("Add endpoint").click();
+    assertThat(fieldError("url")).isNotBlank();
+    assertThat(url.getDomAttribute("aria-invalid")).isEqualTo("true");
+
+    String target = receiver.url("/console-hooks").toString();
+    url.clear();
+    url.sendKeys(target);
+    button("Add endpoint").click();
+    WebElement secret = visible(By.cssSelector("input.secret"));
+    assertThat(secret.getDomProperty("value")).startsWith("whsec_");
+    WebElement endpoint =
+        wait.until(d -> d.findElement(By.cssSelector("article.endpoint[data-endpoint-id]")));
+    assertThat(endpoint.findElement(By.tagName("h3")).getText()).isEqualTo(target);
+
+    endpoint
+        .findElement(By.cssSelector("[aria-label='Send test event to " + target + "']"))
+        .click();
+    wait.until(d -> attempts(endpoint).equals("1 attempt"));
+    WebElement delivery = endpoint.findElement(By.cssSelector("li.delivery"));
+    assertThat(delivery.findElement(By.cssSelector(".badge")).getText()).isEqualTo("succeeded");
+    assertThat(delivery.getText()).contains("webhook.test");
+    assertThat(receiver.count()).isEqualTo(1);
+
+    endpoint.findElement(By.cssSelector("[data-role=redeliver]")).click();
+    wait.until(d -> attempts(endpoint).equals("2 attempts"));
+    assertThat(receiver.received())
+        .extracting(WebhookReceiver.Request::webhookId)
+        .hasSize(2)
+        .containsOnly(receiver.received().getFirst().webhookId());
+    endpoint.findElement(By.cssSelector("summary")).click();
+    assertThat(endpoint.findElements(By.cssSelector("table.attempts tbody tr")))
+        .extracting(WebElement::getText)
+        .hasSize(2)
+        .allSatisfy(row -> assertThat(row).contains("200"));
+    screenshot("console-webhooks");
+  }
+
+  @Test
+  @Order(6)
+  void onAPhoneEveryPageFitsTheScreenWidth() throws IOException {
+    Dimension desktop = browser.manage().window().getSize();
+    browser.manage().window().setSize(new Dimension(390, 844));
+    try {
+      for (String page : List.of("#/submit", "#/jobs", "#/webhooks", "#/jobs/" + stickerJobId)) {
+        browser.get(stack.api().resolve("/console/" + page).toString());
+        wait.until(d -> !d.findElements(By.cssSelector("main h1")).isEmpty());
+        assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth"))
+            .as("no sideways scrolling on %s", page)
+            .isEqualTo(true);
+      }
+      WebElement result = visible(By.cssSelector("img[data-role=result]"));
+      wait.until(d -> Boolean.TRUE.equals(js("return arguments[0].naturalWidth > 0", result)));
+      screenshot("console-phone");
+    } finally {
+      browser.manage().window().setSize(desktop);
+    }
+  }
+
+  @Test
+  @Order(7)
+  void signingOutForgetsTheKey() {
+    button("Sign out").click();
+
+    visible(By.name("api_key"));
+    assertThat(js("return sessionStorage.getItem('kiln.api-key')")).isNull();
+    browser.get(stack.api().resolve("/console/#/jobs").toString());
+    visible(By.name("api_key"));
+    assertThat(browserErrors()).as("script errors and refused resources").isEmpty();
+  }
+
+  private static WebElement visible(By locator) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  private static WebElement button(String text) {
+    return browser.findElement(By.xpath("//button[normalize-space()='" + text + "']"));
+  }
+
+  private static String text(String css) {
+    return browser.findElement(By.cssSelector(css)).getText();
+  }
+
+  /** The text of the label of a form control. */
+  private static String label(WebElement control) {
+    return browser
+        .findElement(By.cssSelector("label[for='" + control.getDomAttribute("id") + "']"))
+        .getText();
+  }
+
+  /** The error shown beside the control of {@code field}, once it is there. */
+  private static String fieldError(String field) {
+    return visible(By.cssSelector("[data-field='" + field + "'] .field-error")).getText();
+  }
+
+  private static List<WebElement> rows() {
+    return browser.findElements(By.cssSelector("table.jobs tbody tr[data-job-id]"));
+  }
+
+  private static String rowJob(WebElement row) {
+    return row.getDomAttribute("data-job-id");
+  }
+
+  private static String attempts(WebElement endpoint) {
+    List<WebElement> counts = endpoint.findElements(By.cssSelector(".attempt-count"));
+    return counts.isEmpty() ? "" : counts.getFirst().getText();
+  }
+
+  private static Object js(String script, Object... arguments) {
+    return ((JavascriptExecutor) browser).executeScript(script, arguments);
+  }
+
+  /**
+   * What the browser's console reported as broken: script errors and resources refused by the
+   * Content-Security-Policy (answers such as the 401 and 422 above are expected, not listed).
+   */
+  private static List<String> browserErrors() {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> !message.contains("the server responded with a status of"))
+        .toList();
+  }
+
+  /** Saves the page, as tall as it is, when screenshots were asked for. */
+  private static void screenshot(String name) throws IOException {
+    if (SCREENSHOTS.isEmpty()) {
+      return;
+    }
+    Dimension size = browser.manage().window().getSize();
+    long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight)");
+    browser.manage().window().setSize(new Dimension(size.width, (int) Math.min(2400, height)));
+    try {
+      Files.createDirectories(SCREENSHOTS.get());
+      Files.write(
+          SCREENSHOTS.get().resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.manage().window().setSize(size);
+    }
+  }
+}
