@@ -57,7 +57,7 @@ final class Chromium {
                 "--disable-component-update",
                 "--disable-sync",
                 "--user-data-dir=" + profile,
-                "--window-size=1280,900",
+                "--window-size=1280,1000",
                 "--force-device-scale-factor=1",
                 "--lang=en-GB");
     // The page's console messages, to find script errors and what the CSP refused.

@@ -1,11 +1,13 @@
 package dev.kiln.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +19,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -51,6 +51,7 @@ class ConsoleIT {
   private static Path profile;
   private static ChromeDriver browser;
   private static WebDriverWait wait;
+  private static Viewport viewport = Viewport.DESKTOP;
   private static String stickerJobId;
 
   @BeforeAll
@@ -61,6 +62,7 @@ class ConsoleIT {
     receiver = WebhookReceiver.start();
     profile = Files.createTempDirectory("kiln-console-browser");
     browser = Chromium.start(profile);
+    Viewport.DESKTOP.apply(browser);
     wait = new WebDriverWait(browser, WAIT);
   }
 
@@ -165,20 +167,35 @@ class ConsoleIT {
 
   @Test
   @Order(4)
-  void theJobsListFiltersByStatusAndPresetAPageAtATime() {
+  void theJobsListFiltersByStatusAndPresetAPageAtATime() throws IOException {
     KilnClient api = new KilnClient(stack.api(), KilnStack.API_KEY);
     String media = TestJobs.upload(api, TestJobs.png(64, 48));
-    for (int i = 0; i < 20; i++) {
-      TestJobs.submitResize(api, media, 32, 24);
+    String failing =
+        submit(
+            api,
+            media,
+            "\"pipeline\": [{\"op\": \"crop\", \"x\": 100, \"width\": 8, \"height\": 8}]");
+    List<String> others = new ArrayList<>();
+    for (int i = 0; i < 19; i++) {
+      others.add(
+          submit(
+              api,
+              media,
+              i % 6 == 0
+                  ? "\"preset\": \"thumbnail\""
+                  : "\"pipeline\": [{\"op\": \"resize\", \"width\": 32}]"));
     }
+    TestJobs.awaitAllCompleted(api, others, WAIT);
+    await("the crop outside the image failed")
+        .atMost(WAIT)
+        .until(() -> api.job(failing).body().path("status").asText(), "failed"::equals);
 
     browser.findElement(By.linkText("Jobs")).click();
     wait.until(d -> rows().size() == 20);
-    WebElement older = button("Older →");
     assertThat(button("← Newer").isEnabled()).isFalse();
-    older.click();
+    button("Older →").click();
     wait.until(d -> rows().size() == 1);
-    assertThat(rows().getFirst().getDomAttribute("data-job-id")).isEqualTo(stickerJobId);
+    assertThat(rowJob(rows().getFirst())).isEqualTo(stickerJobId);
     button("← Newer").click();
     wait.until(d -> rows().size() == 20);
     screenshot("console-jobs");
@@ -186,13 +203,25 @@ class ConsoleIT {
     new Select(browser.findElement(By.name("preset"))).selectByValue("sticker");
     wait.until(d -> rows().size() == 1 && stickerJobId.equals(rowJob(rows().getFirst())));
     assertThat(rows().getFirst().getText()).contains("completed", "sticker", "512 × 512 px");
+    new Select(browser.findElement(By.name("preset"))).selectByValue("");
     new Select(browser.findElement(By.name("status"))).selectByValue("failed");
+    wait.until(d -> rows().size() == 1 && failing.equals(rowJob(rows().getFirst())));
+    assertThat(rows().getFirst().getText()).contains("failed", "crop_outside_image");
+    new Select(browser.findElement(By.name("preset"))).selectByValue("avatar");
     wait.until(ExpectedConditions.textToBe(By.cssSelector("table.jobs tbody"), "No jobs match."));
+  }
+
+  /** Submits a job of {@code media} with the given members (a preset or a pipeline). */
+  private static String submit(KilnClient api, String media, String members) {
+    KilnClient.Reply reply =
+        api.submit("{\"input\": {\"media_id\": \"%s\"}, %s}".formatted(media, members));
+    assertThat(reply.status()).as("%s", reply.body()).isEqualTo(202);
+    return reply.body().path("id").asText();
   }
 
   @Test
   @Order(5)
-  void aWebhookEndpointShowsItsDeliveriesAndRedeliversOne() {
+  void aWebhookEndpointShowsItsDeliveriesAndRedeliversOne() throws IOException {
     browser.findElement(By.linkText("Webhooks")).click();
     WebElement url = visible(By.name("url"));
     url.sendKeys("ftp://127.0.0.1/hooks");
@@ -236,12 +265,13 @@ class ConsoleIT {
   @Test
   @Order(6)
   void onAPhoneEveryPageFitsTheScreenWidth() throws IOException {
-    Dimension desktop = browser.manage().window().getSize();
-    browser.manage().window().setSize(new Dimension(390, 844));
+    viewport = Viewport.PHONE;
+    viewport.apply(browser);
     try {
       for (String page : List.of("#/submit", "#/jobs", "#/webhooks", "#/jobs/" + stickerJobId)) {
         browser.get(stack.api().resolve("/console/" + page).toString());
         wait.until(d -> !d.findElements(By.cssSelector("main h1")).isEmpty());
+        assertThat(js("return window.innerWidth")).isEqualTo(390L);
         assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth"))
             .as("no sideways scrolling on %s", page)
             .isEqualTo(true);
@@ -250,7 +280,8 @@ class ConsoleIT {
       wait.until(d -> Boolean.TRUE.equals(js("return arguments[0].naturalWidth > 0", result)));
       screenshot("console-phone");
     } finally {
-      browser.manage().window().setSize(desktop);
+      viewport = Viewport.DESKTOP;
+      viewport.apply(browser);
     }
   }
 
@@ -312,26 +343,24 @@ class ConsoleIT {
    * Content-Security-Policy (answers such as the 401 and 422 above are expected, not listed).
    */
   private static List<String> browserErrors() {
-    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .map(LogEntry::getMessage)
+    js("console.error('console-it-probe')");
+    List<String> messages =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .map(LogEntry::getMessage)
+            .toList();
+    assertThat(messages)
+        .as("the browser's log is read")
+        .anyMatch(m -> m.contains("console-it-probe"));
+    return messages.stream()
+        .filter(message -> !message.contains("console-it-probe"))
         .filter(message -> !message.contains("the server responded with a status of"))
         .toList();
   }
 
-  /** Saves the page, as tall as it is, when screenshots were asked for. */
+  /** Saves the whole page when screenshots were asked for. */
   private static void screenshot(String name) throws IOException {
-    if (SCREENSHOTS.isEmpty()) {
-      return;
-    }
-    Dimension size = browser.manage().window().getSize();
-    long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight)");
-    browser.manage().window().setSize(new Dimension(size.width, (int) Math.min(2400, height)));
-    try {
-      Files.createDirectories(SCREENSHOTS.get());
-      Files.write(
-          SCREENSHOTS.get().resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    } finally {
-      browser.manage().window().setSize(size);
+    if (SCREENSHOTS.isPresent()) {
+      viewport.capture(browser, SCREENSHOTS.get().resolve(name + ".png"));
     }
   }
 }

@@ -19,14 +19,20 @@ export function h(tag, attributes = {}, ...children) {
       element.setAttribute(name, value === true ? '' : String(value));
     }
   }
-  append(element, children);
+  appendAll(element, children);
   return element;
 }
 
-function append(element, children) {
+/** Appends children as h() does: strings as text, null and false left out, arrays flattened. */
+export function append(element, ...children) {
+  appendAll(element, children);
+  return element;
+}
+
+function appendAll(element, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    if (Array.isArray(child)) append(element, child);
+    if (Array.isArray(child)) appendAll(element, child);
     else element.append(child instanceof Node ? child : String(child));
   }
 }
@@ -34,7 +40,7 @@ function append(element, children) {
 /** Replaces every child of an element. */
 export function replace(element, ...children) {
   element.replaceChildren();
-  append(element, children);
+  appendAll(element, children);
   return element;
 }
 

@@ -82,8 +82,9 @@ async function show(view, params, notice, current) {
     main.append(h('div', { class: 'problem', role: 'alert' }, h('p', { class: 'problem-title' }, 'This page failed to load'), h('p', {}, error.message)));
   }
   if (signedIn && !accountName.textContent) loadAccount();
-  // Move the focus to the new page's heading, as a page load would, for screen reader users.
-  if (!signedIn || document.activeElement === document.body) main.querySelector('h1')?.focus({ preventScroll: true });
+  // Unless the view focused a control of its own, move the focus to the new page's heading, as
+  // a page load would, for keyboard and screen reader users.
+  if (!main.contains(document.activeElement)) main.querySelector('h1')?.focus({ preventScroll: true });
 }
 
 async function loadAccount() {

@@ -37,10 +37,14 @@ export function deliveryLog(path, label) {
     more,
   );
 
+  let latest = 0;
+
   async function load(cursor) {
     showProblem(problems, null);
+    const request = ++latest;
     try {
       const page = await api(`${path}${query({ status: filter.value, limit: PAGE, cursor })}`);
+      if (request !== latest) return; // a newer load is on its way
       const kept = keep();
       if (!cursor) replace(list);
       list.append(...page.data.map(item));
@@ -49,7 +53,7 @@ export function deliveryLog(path, label) {
       more.hidden = !page.next_cursor;
       more.dataset.cursor = page.next_cursor ?? '';
     } catch (error) {
-      showProblem(problems, error);
+      if (request === latest) showProblem(problems, error);
     }
   }
 

@@ -5,13 +5,14 @@ import { h, replace, uid } from '../dom.js';
 import { bytes, pixels, seconds } from '../format.js';
 
 /**
- * A card for a job. update(job) shows a job object; showInput({src, width, height, size_bytes,
- * mime_type}) the image it started from.
+ * A card for a job, headed by its id (a link to its page) unless a title is given. update(job)
+ * shows a job object; showInput({src, width, height, size_bytes, mime_type}) the image it started
+ * from.
  */
-export function jobCard() {
+export function jobCard({ title } = {}) {
   const headingId = uid('job');
   const progressId = uid('progress');
-  const heading = h('h3', { id: headingId }, 'Job');
+  const heading = h('h3', { id: headingId }, title ?? 'Job');
   const status = h('span', { class: 'badge' });
   const bar = h('progress', { id: progressId, max: 100, value: 0 }, '0 %');
   const percent = h('span', { class: 'percent', dataset: { role: 'percent' } }, '0 %');
@@ -38,7 +39,7 @@ export function jobCard() {
   );
 
   function update(job) {
-    replace(heading, 'Job ', h('a', { href: `#/jobs/${job.id}` }, h('code', {}, job.id)));
+    if (!title) replace(heading, 'Job ', h('a', { href: `#/jobs/${job.id}` }, h('code', {}, job.id)));
     replace(status, job.status);
     status.className = `badge status-${job.status}`;
     const percentage = job.progress?.percentage ?? 0;

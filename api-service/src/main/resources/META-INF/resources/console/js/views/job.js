@@ -13,7 +13,7 @@ export const title = 'Job';
 export async function render(main, { params, navigate }) {
   const id = params[0];
   const problems = h('div');
-  main.append(h('p', {}, h('a', { href: '#/jobs' }, '← All jobs')), h('h1', { tabindex: -1 }, h('code', {}, id)), problems);
+  main.append(h('p', {}, h('a', { href: '#/jobs' }, '← All jobs')), h('h1', { tabindex: -1 }, 'Job ', h('code', {}, id)), problems);
   let job;
   try {
     job = await api(`/v1/jobs/${encodeURIComponent(id)}`);
@@ -21,7 +21,7 @@ export async function render(main, { params, navigate }) {
     showProblem(problems, error);
     return undefined;
   }
-  const card = jobCard();
+  const card = jobCard({ title: 'Status and result' });
   const cancel = h('button', { type: 'button', class: 'danger', onclick: cancelJob }, 'Cancel job');
   const rerun = h('button', { type: 'button', onclick: rerunJob }, 'Run again');
   const update = (next) => {

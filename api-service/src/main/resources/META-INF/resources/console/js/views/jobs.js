@@ -57,16 +57,21 @@ export function render(main) {
     load();
   }
 
+  let latest = 0;
+
   async function load() {
     showProblem(problems, null);
+    const request = ++latest;
     try {
       const page = await api(`/v1/jobs${query({ status: status.value, preset: preset.value, limit: PAGE, cursor: cursors[index] })}`);
+      if (request !== latest) return; // a newer choice is being loaded
       cursors[index + 1] = page.next_cursor;
       replace(body, page.data.length ? page.data.map(row) : h('tr', {}, h('td', { colspan: 6, class: 'hint' }, 'No jobs match.')));
       newer.disabled = index === 0;
       older.disabled = !page.next_cursor;
       pageLabel.textContent = `Page ${index + 1}`;
     } catch (error) {
+      if (request !== latest) return;
       showProblem(problems, error, showFieldErrors(filters, error.errors));
     }
   }

@@ -1,7 +1,7 @@
 // Sign in with an API key: checked with GET /v1/account, then kept in this tab only.
 
 import { api } from '../api.js';
-import { field, h } from '../dom.js';
+import { append, field, h } from '../dom.js';
 import { showFieldErrors, showProblem } from '../problems.js';
 import { session } from '../session.js';
 
@@ -30,7 +30,8 @@ export function render(main, { notice, signedIn }) {
       'Live progress uses short-lived stream tokens, never the key, in URLs.',
     ),
   );
-  main.append(
+  append(
+    main,
     h('h1', { tabindex: -1 }, 'Kiln console'),
     h('p', { class: 'lead' }, 'Upload images, run pipelines and watch them live, browse jobs and webhook deliveries.'),
     notice ? h('p', { class: 'notice', role: 'status' }, notice) : null,

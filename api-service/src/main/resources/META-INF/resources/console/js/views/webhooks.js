@@ -44,7 +44,7 @@ function createForm(created) {
   const events = EVENTS.map((type) => {
     const id = uid('event');
     return h('div', { class: 'check' },
-      h('input', { type: 'checkbox', id, value: type, checked: OUTCOMES.has(type) }),
+      h('input', { type: 'checkbox', id, value: type, defaultChecked: OUTCOMES.has(type) }),
       h('label', { for: id }, type));
   });
   const problems = h('div');
