@@ -51,8 +51,9 @@ public class ConsoleRoutes {
         .end();
   }
 
+  /** Set as the headers are written, over the static handler's own caching headers. */
   private void secure(RoutingContext context) {
-    headers.forEach(context.response()::putHeader);
+    context.addHeadersEndHandler(written -> headers.forEach(context.response()::putHeader));
     context.next();
   }
 }

@@ -1,7 +1,7 @@
 // Problems (RFC 9457) as people read them: a message box, and each field error beside the
 // control it names (data-field="pipeline[1].width").
 
-import { h, replace } from './dom.js';
+import { h, replace, uid } from './dom.js';
 
 /**
  * A message box for a failure: the problem's title, detail and code, and the field errors given
@@ -57,7 +57,7 @@ export function showFieldErrors(form, errors) {
     const control = target.matches('input, select, textarea')
       ? target
       : target.querySelector('input, select, textarea, button');
-    const id = `${(control ?? target).id || target.dataset.field.replace(/[^\w-]/g, '_')}-error`;
+    const id = `${uid('field')}-error`;
     const exact = target.dataset.field === error.field;
     const message = h(
       'p',

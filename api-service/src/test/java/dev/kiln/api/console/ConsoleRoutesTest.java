@@ -69,12 +69,19 @@ class ConsoleRoutesTest {
 
   @Test
   void scriptsAndStylesAreServedWithTheirTypes() {
-    given()
-        .get("/console/js/main.js")
-        .then()
-        .statusCode(200)
-        .contentType(startsWith("text/javascript"))
-        .header("Content-Security-Policy", containsString("script-src 'self'"));
+    List<String> caching =
+        given()
+            .get("/console/js/main.js")
+            .then()
+            .statusCode(200)
+            .contentType(startsWith("text/javascript"))
+            .header("Content-Security-Policy", containsString("script-src 'self'"))
+            .extract()
+            .headers()
+            .getValues("Cache-Control");
+    assertThat(caching)
+        .as("checked again on every load, not kept a day")
+        .containsExactly("no-cache");
     given().get("/console/console.css").then().statusCode(200).contentType(startsWith("text/css"));
     given()
         .get("/console/ops.json")

@@ -116,8 +116,12 @@ export function pipelineEditor(catalogue) {
     );
   }
 
+  /** Focuses a control of a step; the step's op when that control is disabled (a moved step's
+   * "up" at the top, say), so that the focus is never lost. */
   function focusIn(index, selector) {
-    list.querySelectorAll(':scope > li')[index]?.querySelector(selector)?.focus();
+    const item = list.querySelectorAll(':scope > li')[index];
+    const target = item?.querySelector(selector);
+    (target && !target.disabled ? target : item?.querySelector('select'))?.focus();
   }
 
   render();
