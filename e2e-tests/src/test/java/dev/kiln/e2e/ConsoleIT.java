@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -64,6 +65,7 @@ class ConsoleIT {
     browser = Chromium.start(profile);
     Viewport.DESKTOP.apply(browser);
     wait = new WebDriverWait(browser, WAIT);
+    wait.ignoring(StaleElementReferenceException.class); // a list drawn anew between two steps
   }
 
   @AfterAll
@@ -242,23 +244,20 @@ class ConsoleIT {
     endpoint
         .findElement(By.cssSelector("[aria-label='Send test event to " + target + "']"))
         .click();
-    wait.until(d -> attempts(endpoint).equals("1 attempt"));
-    WebElement delivery = endpoint.findElement(By.cssSelector("li.delivery"));
-    assertThat(delivery.findElement(By.cssSelector(".badge")).getText()).isEqualTo("succeeded");
-    assertThat(delivery.getText()).contains("webhook.test");
+    // The log reloads every second for a while after a test event or a redelivery: read it whole.
+    wait.until(d -> delivery(endpoint).contains("1 attempt"));
+    assertThat(delivery(endpoint)).contains("succeeded", "webhook.test");
     assertThat(receiver.count()).isEqualTo(1);
 
-    endpoint.findElement(By.cssSelector("[data-role=redeliver]")).click();
-    wait.until(d -> attempts(endpoint).equals("2 attempts"));
+    clickIn(endpoint, By.cssSelector("[data-role=redeliver]"));
+    wait.until(d -> delivery(endpoint).contains("2 attempts"));
     assertThat(receiver.received())
         .extracting(WebhookReceiver.Request::webhookId)
         .hasSize(2)
         .containsOnly(receiver.received().getFirst().webhookId());
-    endpoint.findElement(By.cssSelector("summary")).click();
-    assertThat(endpoint.findElements(By.cssSelector("table.attempts tbody tr")))
-        .extracting(WebElement::getText)
-        .hasSize(2)
-        .allSatisfy(row -> assertThat(row).contains("200"));
+    clickIn(endpoint, By.cssSelector("li.delivery summary"));
+    wait.until(d -> attemptRows(endpoint).size() == 2);
+    assertThat(attemptRows(endpoint)).allSatisfy(row -> assertThat(row).contains("200"));
     screenshot("console-webhooks");
   }
 
@@ -329,9 +328,29 @@ class ConsoleIT {
     return row.getDomAttribute("data-job-id");
   }
 
-  private static String attempts(WebElement endpoint) {
-    List<WebElement> counts = endpoint.findElements(By.cssSelector(".attempt-count"));
-    return counts.isEmpty() ? "" : counts.getFirst().getText();
+  /** The text of the endpoint's newest delivery, read in one step. */
+  private static String delivery(WebElement endpoint) {
+    return (String)
+        js("return arguments[0].querySelector('li.delivery')?.innerText ?? ''", endpoint);
+  }
+
+  /** The rows of the attempts table of the endpoint's newest delivery, read in one step. */
+  @SuppressWarnings("unchecked")
+  private static List<String> attemptRows(WebElement endpoint) {
+    return (List<String>)
+        js(
+            "return [...arguments[0].querySelectorAll('li.delivery table.attempts tbody tr')]"
+                + ".map(row => row.innerText)",
+            endpoint);
+  }
+
+  /** Clicks an element of a part of the page that may be drawn anew meanwhile. */
+  private static void clickIn(WebElement container, By locator) {
+    wait.until(
+        d -> {
+          container.findElement(locator).click();
+          return true;
+        });
   }
 
   private static Object js(String script, Object... arguments) {
