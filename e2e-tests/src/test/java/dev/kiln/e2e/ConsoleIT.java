@@ -153,22 +153,61 @@ class ConsoleIT {
 
   @Test
   @Order(3)
-  void aValueTheApiRefusesIsShownAtItsField() {
-    browser.findElement(By.cssSelector("input[type=radio][value='']")).click();
-    WebElement width =
-        browser.findElement(By.cssSelector("[data-field='pipeline[0].width'] input"));
-    width.clear();
-    width.sendKeys("0");
+  void anImageDroppedOnTheBoxIsUploadedAndARecentOneCanBePickedAgain() {
+    WebElement drop = browser.findElement(By.cssSelector("label.drop"));
+    ((JavascriptExecutor) browser)
+        .executeAsyncScript(
+            """
+            const [target, done] = arguments;
+            const canvas = Object.assign(document.createElement('canvas'), {width: 40, height: 30});
+            canvas.getContext('2d').fillRect(0, 0, 40, 30);
+            canvas.toBlob(blob => {
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([blob], 'dropped.png', {type: 'image/png'}));
+              target.dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true}));
+              done();
+            }, 'image/png');""",
+            drop);
+    wait.until(d -> text("[data-role=chosen-caption]").contains("40 × 30 px"));
+    wait.until(d -> recentUploads().size() == 2);
 
-    button("Submit job").click();
+    WebElement sample =
+        recentUploads().stream()
+            .filter(button -> button.getText().contains("1200 × 900 px"))
+            .findFirst()
+            .orElseThrow();
+    sample.click();
 
-    assertThat(fieldError("pipeline[0].width")).isEqualTo("must be between 1 and 16384");
-    assertThat(width.getDomAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(browser.switchTo().activeElement()).isEqualTo(width);
+    assertThat(text("[data-role=chosen-caption]")).contains("1200 × 900 px", "25.5 KB");
+    assertThat(sample.getDomAttribute("aria-pressed")).isEqualTo("true");
   }
 
   @Test
   @Order(4)
+  void valuesTheApiRefusesAreShownAtTheirFieldsWithTheKeyboardAlone() {
+    WebElement sticker = browser.findElement(By.cssSelector("input[type=radio][value=sticker]"));
+    sticker.sendKeys(Keys.ARROW_RIGHT); // the next choice: a pipeline of one's own
+    assertThat(browser.findElement(By.cssSelector("input[type=radio][value='']")).isSelected())
+        .isTrue();
+    button("Add step").sendKeys(Keys.ENTER); // a resize before the final encode, left empty
+    assertThat(browser.switchTo().activeElement())
+        .as("the new step's operation has the focus")
+        .isEqualTo(browser.findElement(By.cssSelector("[data-field='pipeline[1]'] select")));
+    WebElement width =
+        browser.findElement(By.cssSelector("[data-field='pipeline[0].width'] input"));
+    width.clear();
+    width.sendKeys("0", Keys.ENTER);
+
+    assertThat(fieldError("pipeline[0].width")).isEqualTo("must be between 1 and 16384");
+    assertThat(fieldError("pipeline[1].width")).isEqualTo("width or height is required");
+    assertThat(width.getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.switchTo().activeElement())
+        .as("the first field at fault has the focus")
+        .isEqualTo(width);
+  }
+
+  @Test
+  @Order(5)
   void theJobsListFiltersByStatusAndPresetAPageAtATime() throws IOException {
     KilnClient api = new KilnClient(stack.api(), KilnStack.API_KEY);
     String media = TestJobs.upload(api, TestJobs.png(64, 48));
@@ -222,7 +261,7 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aWebhookEndpointShowsItsDeliveriesAndRedeliversOne() throws IOException {
     browser.findElement(By.linkText("Webhooks")).click();
     WebElement url = visible(By.name("url"));
@@ -262,7 +301,7 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void onAPhoneEveryPageFitsTheScreenWidth() throws IOException {
     viewport = Viewport.PHONE;
     viewport.apply(browser);
@@ -285,7 +324,7 @@ class ConsoleIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void signingOutForgetsTheKey() {
     button("Sign out").click();
 
@@ -318,6 +357,10 @@ class ConsoleIT {
   /** The error shown beside the control of {@code field}, once it is there. */
   private static String fieldError(String field) {
     return visible(By.cssSelector("[data-field='" + field + "'] .field-error")).getText();
+  }
+
+  private static List<WebElement> recentUploads() {
+    return browser.findElements(By.cssSelector("ul.recent button"));
   }
 
   private static List<WebElement> rows() {
