@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,13 +16,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,10 +42,9 @@ class ConsoleIT {
 
   private static KilnStack stack;
   private static WebhookReceiver receiver;
-  private static Path profile;
+  private static ConsoleBrowser tab;
   private static ChromeDriver browser;
   private static WebDriverWait wait;
-  private static Viewport viewport = Viewport.DESKTOP;
   private static String stickerJobId;
 
   @BeforeAll
@@ -61,28 +53,21 @@ class ConsoleIT {
     stack = new KilnStack();
     stack.startServices(1);
     receiver = WebhookReceiver.start();
-    profile = Files.createTempDirectory("kiln-console-browser");
-    browser = Chromium.start(profile);
-    Viewport.DESKTOP.apply(browser);
-    wait = new WebDriverWait(browser, WAIT);
-    wait.ignoring(StaleElementReferenceException.class); // a list drawn anew between two steps
+    tab = ConsoleBrowser.start(WAIT, SCREENSHOTS);
+    browser = tab.driver();
+    wait = tab.await();
   }
 
   @AfterAll
   static void stop() throws IOException {
-    if (browser != null) {
-      browser.quit();
+    if (tab != null) {
+      tab.close();
     }
     if (receiver != null) {
       receiver.close();
     }
     if (stack != null) {
       stack.close();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
     }
   }
 
@@ -92,13 +77,13 @@ class ConsoleIT {
     browser.get(stack.api().resolve("/").toString());
 
     assertThat(browser.getCurrentUrl()).isEqualTo(stack.api().resolve("/console/").toString());
-    WebElement key = visible(By.name("api_key"));
+    WebElement key = tab.visible(By.name("api_key"));
     assertThat(browser.getTitle()).isEqualTo("Sign in · Kiln");
-    assertThat(label(key)).isEqualTo("API key");
-    screenshot("console-sign-in");
+    assertThat(tab.label(key)).isEqualTo("API key");
+    tab.screenshot("console-sign-in");
 
     key.sendKeys("kiln_sk_not_a_key_of_this_api", Keys.ENTER);
-    assertThat(fieldError("api_key")).isEqualTo("This key is not valid (unknown or revoked).");
+    assertThat(tab.fieldError("api_key")).isEqualTo("This key is not valid (unknown or revoked).");
     assertThat(key.getDomAttribute("aria-invalid")).isEqualTo("true");
 
     key.clear();
@@ -106,9 +91,10 @@ class ConsoleIT {
     wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Submit a job"));
     assertThat(browser.findElement(By.id("nav")).isDisplayed()).isTrue();
     wait.until(d -> !d.findElement(By.id("account-name")).getText().isBlank());
-    assertThat(js("return sessionStorage.getItem('kiln.api-key')")).isEqualTo(KilnStack.API_KEY);
-    assertThat(js("return localStorage.length")).isEqualTo(0L);
-    assertThat(js("return document.cookie")).isEqualTo("");
+    assertThat(tab.js("return sessionStorage.getItem('kiln.api-key')"))
+        .isEqualTo(KilnStack.API_KEY);
+    assertThat(tab.js("return localStorage.length")).isEqualTo(0L);
+    assertThat(tab.js("return document.cookie")).isEqualTo("");
   }
 
   @Test
@@ -117,47 +103,46 @@ class ConsoleIT {
     browser
         .findElement(By.cssSelector("input[type=file]"))
         .sendKeys(ROOT.resolve("docs/examples/sample.jpg").toString());
-    WebElement chosen = visible(By.cssSelector("[data-role=chosen-caption]"));
+    WebElement chosen = tab.visible(By.cssSelector("[data-role=chosen-caption]"));
     assertThat(chosen.getText()).contains("1200 × 900 px", "25.5 KB", "med_");
     WebElement sticker = browser.findElement(By.cssSelector("input[type=radio][value=sticker]"));
     assertThat(sticker.isSelected()).as("the sticker preset is the default choice").isTrue();
 
-    button("Submit job").click();
+    tab.button("Submit job").click();
 
-    WebElement progress = visible(By.cssSelector(".job-card progress"));
+    WebElement progress = tab.visible(By.cssSelector(".job-card progress"));
     new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(d -> "100".equals(progress.getDomProperty("value")));
-    assertThat(text(".job-card [data-role=percent]")).isEqualTo("100 %");
+    assertThat(tab.text(".job-card [data-role=percent]")).isEqualTo("100 %");
     wait.until(ExpectedConditions.textToBe(By.cssSelector(".job-card .badge"), "completed"));
-    WebElement result = visible(By.cssSelector("img[data-role=result]"));
-    wait.until(d -> Boolean.TRUE.equals(js("return arguments[0].complete", result)));
-    assertThat(js("return arguments[0].naturalWidth", result)).isEqualTo(512L);
-    assertThat(js("return arguments[0].naturalHeight", result)).isEqualTo(512L);
-    assertThat(text("[data-role=result-caption]")).contains("512 × 512 px", "image/webp");
-    assertThat(text("[data-role=input-caption]")).contains("1200 × 900 px", "25.5 KB");
-    stickerJobId = text(".job-card h3 code");
+    WebElement result = tab.visible(By.cssSelector("img[data-role=result]"));
+    wait.until(d -> Boolean.TRUE.equals(tab.js("return arguments[0].complete", result)));
+    assertThat(tab.js("return arguments[0].naturalWidth", result)).isEqualTo(512L);
+    assertThat(tab.js("return arguments[0].naturalHeight", result)).isEqualTo(512L);
+    assertThat(tab.text("[data-role=result-caption]")).contains("512 × 512 px", "image/webp");
+    assertThat(tab.text("[data-role=input-caption]")).contains("1200 × 900 px", "25.5 KB");
+    stickerJobId = tab.text(".job-card h3 code");
     assertThat(stickerJobId).startsWith("job_");
 
     // Live through a stream token in the URL of the job's event stream, never the API key.
     @SuppressWarnings("unchecked")
     List<String> requested =
         (List<String>)
-            js("return performance.getEntriesByType('resource').map(entry => entry.name)");
+            tab.js("return performance.getEntriesByType('resource').map(entry => entry.name)");
     assertThat(requested)
         .anyMatch(
             url ->
                 url.contains("/v1/jobs/" + stickerJobId + "/events?access_token=kst_")
                     && !url.contains(KilnStack.API_KEY));
-    screenshot("console-submit");
+    tab.screenshot("console-submit");
   }
 
   @Test
   @Order(3)
   void anImageDroppedOnTheBoxIsUploadedAndARecentOneCanBePickedAgain() {
     WebElement drop = browser.findElement(By.cssSelector("label.drop"));
-    ((JavascriptExecutor) browser)
-        .executeAsyncScript(
-            """
+    browser.executeAsyncScript(
+        """
             const [target, done] = arguments;
             const canvas = Object.assign(document.createElement('canvas'), {width: 40, height: 30});
             canvas.getContext('2d').fillRect(0, 0, 40, 30);
@@ -167,8 +152,8 @@ class ConsoleIT {
               target.dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true}));
               done();
             }, 'image/png');""",
-            drop);
-    wait.until(d -> text("[data-role=chosen-caption]").contains("40 × 30 px"));
+        drop);
+    wait.until(d -> tab.text("[data-role=chosen-caption]").contains("40 × 30 px"));
     wait.until(d -> recentUploads().size() == 2);
 
     WebElement sample =
@@ -178,7 +163,7 @@ class ConsoleIT {
             .orElseThrow();
     sample.click();
 
-    assertThat(text("[data-role=chosen-caption]")).contains("1200 × 900 px", "25.5 KB");
+    assertThat(tab.text("[data-role=chosen-caption]")).contains("1200 × 900 px", "25.5 KB");
     assertThat(sample.getDomAttribute("aria-pressed")).isEqualTo("true");
   }
 
@@ -189,7 +174,7 @@ class ConsoleIT {
     sticker.sendKeys(Keys.ARROW_RIGHT); // the next choice: a pipeline of one's own
     assertThat(browser.findElement(By.cssSelector("input[type=radio][value='']")).isSelected())
         .isTrue();
-    button("Add step").sendKeys(Keys.ENTER); // a resize before the final encode, left empty
+    tab.button("Add step").sendKeys(Keys.ENTER); // a resize before the final encode, left empty
     assertThat(browser.switchTo().activeElement())
         .as("the new step's operation has the focus")
         .isEqualTo(browser.findElement(By.cssSelector("[data-field='pipeline[1]'] select")));
@@ -198,8 +183,8 @@ class ConsoleIT {
     width.clear();
     width.sendKeys("0", Keys.ENTER);
 
-    assertThat(fieldError("pipeline[0].width")).isEqualTo("must be between 1 and 16384");
-    assertThat(fieldError("pipeline[1].width")).isEqualTo("width or height is required");
+    assertThat(tab.fieldError("pipeline[0].width")).isEqualTo("must be between 1 and 16384");
+    assertThat(tab.fieldError("pipeline[1].width")).isEqualTo("width or height is required");
     assertThat(width.getDomAttribute("aria-invalid")).isEqualTo("true");
     assertThat(browser.switchTo().activeElement())
         .as("the first field at fault has the focus")
@@ -233,13 +218,13 @@ class ConsoleIT {
 
     browser.findElement(By.linkText("Jobs")).click();
     wait.until(d -> rows().size() == 20);
-    assertThat(button("← Newer").isEnabled()).isFalse();
-    button("Older →").click();
+    assertThat(tab.button("← Newer").isEnabled()).isFalse();
+    tab.button("Older →").click();
     wait.until(d -> rows().size() == 1);
     assertThat(rowJob(rows().getFirst())).isEqualTo(stickerJobId);
-    button("← Newer").click();
+    tab.button("← Newer").click();
     wait.until(d -> rows().size() == 20);
-    screenshot("console-jobs");
+    tab.screenshot("console-jobs");
 
     new Select(browser.findElement(By.name("preset"))).selectByValue("sticker");
     wait.until(d -> rows().size() == 1 && stickerJobId.equals(rowJob(rows().getFirst())));
@@ -264,17 +249,17 @@ class ConsoleIT {
   @Order(6)
   void aWebhookEndpointShowsItsDeliveriesAndRedeliversOne() throws IOException {
     browser.findElement(By.linkText("Webhooks")).click();
-    WebElement url = visible(By.name("url"));
+    WebElement url = tab.visible(By.name("url"));
     url.sendKeys("ftp://127.0.0.1/hooks");
-    button("Add endpoint").click();
-    assertThat(fieldError("url")).isNotBlank();
+    tab.button("Add endpoint").click();
+    assertThat(tab.fieldError("url")).isNotBlank();
     assertThat(url.getDomAttribute("aria-invalid")).isEqualTo("true");
 
     String target = receiver.url("/console-hooks").toString();
     url.clear();
     url.sendKeys(target);
-    button("Add endpoint").click();
-    WebElement secret = visible(By.cssSelector("input.secret"));
+    tab.button("Add endpoint").click();
+    WebElement secret = tab.visible(By.cssSelector("input.secret"));
     assertThat(secret.getDomProperty("value")).startsWith("whsec_");
     WebElement endpoint =
         wait.until(d -> d.findElement(By.cssSelector("article.endpoint[data-endpoint-id]")));
@@ -288,75 +273,49 @@ class ConsoleIT {
     assertThat(delivery(endpoint)).contains("succeeded", "webhook.test");
     assertThat(receiver.count()).isEqualTo(1);
 
-    clickIn(endpoint, By.cssSelector("[data-role=redeliver]"));
+    tab.clickIn(endpoint, By.cssSelector("[data-role=redeliver]"));
     wait.until(d -> delivery(endpoint).contains("2 attempts"));
     assertThat(receiver.received())
         .extracting(WebhookReceiver.Request::webhookId)
         .hasSize(2)
         .containsOnly(receiver.received().getFirst().webhookId());
-    clickIn(endpoint, By.cssSelector("li.delivery summary"));
+    tab.clickIn(endpoint, By.cssSelector("li.delivery summary"));
     wait.until(d -> attemptRows(endpoint).size() == 2);
     assertThat(attemptRows(endpoint)).allSatisfy(row -> assertThat(row).contains("200"));
-    screenshot("console-webhooks");
+    tab.screenshot("console-webhooks");
   }
 
   @Test
   @Order(7)
   void onAPhoneEveryPageFitsTheScreenWidth() throws IOException {
-    viewport = Viewport.PHONE;
-    viewport.apply(browser);
+    tab.resize(Viewport.PHONE);
     try {
       for (String page : List.of("#/submit", "#/jobs", "#/webhooks", "#/jobs/" + stickerJobId)) {
         browser.get(stack.api().resolve("/console/" + page).toString());
         wait.until(d -> !d.findElements(By.cssSelector("main h1")).isEmpty());
-        assertThat(js("return window.innerWidth")).isEqualTo(390L);
-        assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth"))
+        assertThat(tab.js("return window.innerWidth")).isEqualTo(390L);
+        assertThat(tab.js("return document.documentElement.scrollWidth <= window.innerWidth"))
             .as("no sideways scrolling on %s", page)
             .isEqualTo(true);
       }
-      WebElement result = visible(By.cssSelector("img[data-role=result]"));
-      wait.until(d -> Boolean.TRUE.equals(js("return arguments[0].naturalWidth > 0", result)));
-      screenshot("console-phone");
+      WebElement result = tab.visible(By.cssSelector("img[data-role=result]"));
+      wait.until(d -> Boolean.TRUE.equals(tab.js("return arguments[0].naturalWidth > 0", result)));
+      tab.screenshot("console-phone");
     } finally {
-      viewport = Viewport.DESKTOP;
-      viewport.apply(browser);
+      tab.resize(Viewport.DESKTOP);
     }
   }
 
   @Test
   @Order(8)
   void signingOutForgetsTheKey() {
-    button("Sign out").click();
+    tab.button("Sign out").click();
 
-    visible(By.name("api_key"));
-    assertThat(js("return sessionStorage.getItem('kiln.api-key')")).isNull();
+    tab.visible(By.name("api_key"));
+    assertThat(tab.js("return sessionStorage.getItem('kiln.api-key')")).isNull();
     browser.get(stack.api().resolve("/console/#/jobs").toString());
-    visible(By.name("api_key"));
-    assertThat(browserErrors()).as("script errors and refused resources").isEmpty();
-  }
-
-  private static WebElement visible(By locator) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-  }
-
-  private static WebElement button(String text) {
-    return browser.findElement(By.xpath("//button[normalize-space()='" + text + "']"));
-  }
-
-  private static String text(String css) {
-    return browser.findElement(By.cssSelector(css)).getText();
-  }
-
-  /** The text of the label of a form control. */
-  private static String label(WebElement control) {
-    return browser
-        .findElement(By.cssSelector("label[for='" + control.getDomAttribute("id") + "']"))
-        .getText();
-  }
-
-  /** The error shown beside the control of {@code field}, once it is there. */
-  private static String fieldError(String field) {
-    return visible(By.cssSelector("[data-field='" + field + "'] .field-error")).getText();
+    tab.visible(By.name("api_key"));
+    assertThat(tab.errors()).as("script errors and refused resources").isEmpty();
   }
 
   private static List<WebElement> recentUploads() {
@@ -374,55 +333,16 @@ class ConsoleIT {
   /** The text of the endpoint's newest delivery, read in one step. */
   private static String delivery(WebElement endpoint) {
     return (String)
-        js("return arguments[0].querySelector('li.delivery')?.innerText ?? ''", endpoint);
+        tab.js("return arguments[0].querySelector('li.delivery')?.innerText ?? ''", endpoint);
   }
 
   /** The rows of the attempts table of the endpoint's newest delivery, read in one step. */
   @SuppressWarnings("unchecked")
   private static List<String> attemptRows(WebElement endpoint) {
     return (List<String>)
-        js(
+        tab.js(
             "return [...arguments[0].querySelectorAll('li.delivery table.attempts tbody tr')]"
                 + ".map(row => row.innerText)",
             endpoint);
-  }
-
-  /** Clicks an element of a part of the page that may be drawn anew meanwhile. */
-  private static void clickIn(WebElement container, By locator) {
-    wait.until(
-        d -> {
-          container.findElement(locator).click();
-          return true;
-        });
-  }
-
-  private static Object js(String script, Object... arguments) {
-    return ((JavascriptExecutor) browser).executeScript(script, arguments);
-  }
-
-  /**
-   * What the browser's console reported as broken: script errors and resources refused by the
-   * Content-Security-Policy (answers such as the 401 and 422 above are expected, not listed).
-   */
-  private static List<String> browserErrors() {
-    js("console.error('console-it-probe')");
-    List<String> messages =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .map(LogEntry::getMessage)
-            .toList();
-    assertThat(messages)
-        .as("the browser's log is read")
-        .anyMatch(m -> m.contains("console-it-probe"));
-    return messages.stream()
-        .filter(message -> !message.contains("console-it-probe"))
-        .filter(message -> !message.contains("the server responded with a status of"))
-        .toList();
-  }
-
-  /** Saves the whole page when screenshots were asked for. */
-  private static void screenshot(String name) throws IOException {
-    if (SCREENSHOTS.isPresent()) {
-      viewport.capture(browser, SCREENSHOTS.get().resolve(name + ".png"));
-    }
   }
 }
