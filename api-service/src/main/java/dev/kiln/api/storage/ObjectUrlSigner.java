@@ -45,6 +45,7 @@ public class ObjectUrlSigner {
 
   private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
   private final Duration expiry;
+  private final String origin;
   private final String objectUrlPrefix;
   private final String region;
 
@@ -82,7 +83,7 @@ public class ObjectUrlSigner {
     if (!path.endsWith("/" + PROBE_KEY)) {
       throw new IllegalStateException("unexpected pre-signed URL form: " + probe);
     }
-    String origin = probe.getScheme() + "://" + probe.getRawAuthority();
+    this.origin = probe.getScheme() + "://" + probe.getRawAuthority();
     this.objectUrlPrefix = origin + path.substring(0, path.length() - PROBE_KEY.length());
     this.region = signingRegion(probe);
   }
@@ -90,6 +91,14 @@ public class ObjectUrlSigner {
   /** How long a signed URL stays valid from its signing instant. */
   public Duration expiry() {
     return expiry;
+  }
+
+  /**
+   * The scheme, host and port of every signed URL, such as {@code https://kiln.s3.amazonaws.com}:
+   * where a browser fetches the images it is handed.
+   */
+  public String origin() {
+    return origin;
   }
 
   /** A GET URL of {@code key}, signed as of {@code at}: valid from {@code at} to at + expiry. */

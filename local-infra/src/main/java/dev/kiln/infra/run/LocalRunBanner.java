@@ -15,6 +15,7 @@ final class LocalRunBanner {
         Kiln is running.
           API        %1$s   (OpenAPI UI: %1$s/q/swagger-ui)
           API key    %2$s   (default tenant)
+          Console    %1$s/console/   (sign in with the API key)
           Cut-out    %3$s
           Try        curl -s %1$s/v1/account -H "Authorization: Bearer %2$s"
           Admin      ./kiln admin tenants list   (operator key: admin-key in the data directory)
