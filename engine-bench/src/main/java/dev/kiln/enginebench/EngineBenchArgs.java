@@ -101,8 +101,9 @@ final class EngineBenchArgs {
 
   @Option(
       names = "--sticker-sheet",
-      paramLabel = "FILE.png",
-      defaultValue = "sticker-contact-sheet.png",
-      description = "sticker-sheet: the contact sheet to write (default: ${DEFAULT-VALUE})")
+      paramLabel = "FILE",
+      defaultValue = "sticker-contact-sheet.jpg",
+      description =
+          "sticker-sheet: the contact sheet to write, .png or .jpg (default: ${DEFAULT-VALUE})")
   String stickerSheet;
 }

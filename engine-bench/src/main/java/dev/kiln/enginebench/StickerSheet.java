@@ -29,7 +29,8 @@ import org.bytedeco.opencv.opencv_core.MatVector;
 /**
  * A contact sheet of finished stickers (mode {@code sticker-sheet}): every photo of a folder beside
  * the WebP that the {@code sticker} preset makes of it, decoded and drawn on a checkerboard, with
- * its size and time. What a user of the sticker endpoint gets, for looking at.
+ * its size and time. What a user of the sticker endpoint gets, for looking at. Written as PNG, or
+ * as JPEG when the file name ends in {@code .jpg} (a sheet of photos is a tenth of the size).
  */
 final class StickerSheet {
 
@@ -94,7 +95,9 @@ final class StickerSheet {
     }
     g.dispose();
     Files.createDirectories(file.toAbsolutePath().getParent());
-    ImageIO.write(sheet, "png", file.toFile());
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    ImageIO.write(
+        sheet, name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpg" : "png", file.toFile());
     out.printf(
         Locale.ROOT,
         "%s: %d stickers, %dx%d, %d KiB%n",

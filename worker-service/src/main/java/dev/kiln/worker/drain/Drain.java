@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 
 /**
@@ -26,6 +27,7 @@ public class Drain {
   private int running;
   private boolean draining;
 
+  @Inject
   public Drain(WorkerConfig config) {
     this(config.drainTimeout());
   }
