@@ -2,6 +2,8 @@ package dev.kiln.worker.jobs;
 
 import dev.kiln.model.jobs.JobCommand;
 import dev.kiln.model.kafka.Topics;
+import dev.kiln.worker.tracing.JobTracing;
+import dev.kiln.worker.tracing.JobTracing.JobScope;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * everything is acked. If the terminal event cannot be sent, the message is nacked, which fails the
  * channel (failure strategy {@code fail}): the worker turns unhealthy and the uncommitted commands
  * are redelivered after a restart, to this or another worker.
+ *
+ * <p>Each attempt runs in its span and with its ids in the log lines' MDC ({@link JobTracing}).
  */
 @ApplicationScoped
 public class JobConsumer {
@@ -39,9 +43,11 @@ public class JobConsumer {
   private static final long TERMINAL_ACK_TIMEOUT_SECONDS = 150;
 
   private final JobProcessor processor;
+  private final JobTracing tracing;
 
-  public JobConsumer(JobProcessor processor) {
+  public JobConsumer(JobProcessor processor, JobTracing tracing) {
     this.processor = processor;
+    this.tracing = tracing;
   }
 
   @Incoming(Topics.JOBS)
@@ -51,18 +57,22 @@ public class JobConsumer {
     if (command == null) {
       return message.ack(); // malformed or tombstone, logged by the deserializer
     }
-    Optional<CompletableFuture<Void>> terminal = processor.process(command);
-    if (terminal.isEmpty()) {
-      return message.ack(); // cancelled: nothing to report
-    }
-    try {
-      terminal.get().get(TERMINAL_ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return message.ack();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return nack(message, command, e);
-    } catch (ExecutionException | TimeoutException e) {
-      return nack(message, command, e);
+    try (JobScope job = tracing.start(message, command)) {
+      Optional<CompletableFuture<Void>> terminal = processor.process(command);
+      if (terminal.isEmpty()) {
+        return message.ack(); // cancelled: nothing to report
+      }
+      try {
+        terminal.get().get(TERMINAL_ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return message.ack();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        job.failed(e);
+        return nack(message, command, e);
+      } catch (ExecutionException | TimeoutException e) {
+        job.failed(e);
+        return nack(message, command, e);
+      }
     }
   }
 
