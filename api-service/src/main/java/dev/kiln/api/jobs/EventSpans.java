@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -61,7 +62,7 @@ class EventSpans {
               .setAttribute(JOB, event.jobId())
               .setAttribute(TENANT, event.tenantId())
               .setAttribute(ATTEMPT, (long) event.attempt())
-              .setAttribute(EVENT, event.type().name().toLowerCase(java.util.Locale.ROOT))
+              .setAttribute(EVENT, event.type().name().toLowerCase(Locale.ROOT))
               .startSpan());
     }
     return spans;

@@ -28,10 +28,13 @@ public class JobTracing {
   /** The name of a job attempt's span. */
   public static final String JOB_SPAN = "kiln.jobs process";
 
-  /** The MDC keys of a job's log lines. */
+  /** The MDC key of the job id on a job's log lines. */
   public static final String JOB_ID = "jobId";
 
+  /** The MDC key of the job's tenant. */
   public static final String TENANT_ID = "tenantId";
+
+  /** The MDC key of the attempt's number. */
   public static final String ATTEMPT = "attempt";
 
   private static final AttributeKey<String> JOB = AttributeKey.stringKey("kiln.job.id");
