@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.api.support.Api;
+import dev.kiln.api.support.Submits;
 import dev.kiln.api.support.TestEvents;
 import dev.kiln.api.support.TestKafka;
 import dev.kiln.infra.KilnTestResource;
@@ -13,6 +15,7 @@ import dev.kiln.model.jobs.JobEvent;
 import dev.kiln.model.jobs.JobEventType;
 import dev.kiln.model.jobs.Progress;
 import dev.kiln.model.json.JsonCodec;
+import dev.kiln.model.json.KilnJson;
 import dev.kiln.model.kafka.Topics;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -22,13 +25,19 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -50,6 +59,7 @@ class JobTracingTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   @Inject InMemorySpanExporter spans;
+  @Inject Pool pool;
 
   @Test
   void theCommandOfASubmittedJobContinuesTheClientsTrace() {
@@ -87,6 +97,69 @@ class JobTracingTest {
         .as("published in the request's trace")
         .isEqualTo(server.getSpanId());
     assertThat(traceparent[2]).as("the record's parent span").isEqualTo(publish.getSpanId());
+  }
+
+  @Test
+  void submitsWrittenInOneBatchEachNameTheirJobInTheirOwnSpan() throws Exception {
+    String mediaId = Api.uploadPng(16, 16);
+    Map<String, String> traceOfJob = new ConcurrentHashMap<>();
+
+    List<Response> responses;
+    List<String> lines;
+    try (JsonLogLines logs = new JsonLogLines()) {
+      responses =
+          Submits.atOnce(
+              12,
+              () -> {
+                String traceId = hex(16);
+                Response response =
+                    Submits.resize(
+                        asTenant().header("traceparent", "00-" + traceId + "-" + hex(8) + "-01"),
+                        mediaId,
+                        null);
+                traceOfJob.put(response.path("id"), traceId);
+                return response;
+              });
+      lines = logs.lines();
+    }
+
+    assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(202));
+    long transactions =
+        pool.preparedQuery("select count(distinct xmin::text) from jobs where id = any($1)")
+            .execute(Tuple.of(traceOfJob.keySet().toArray(String[]::new)))
+            .await()
+            .indefinitely()
+            .iterator()
+            .next()
+            .getLong(0);
+    assertThat(transactions).as("submits written together (group commit)").isLessThan(12);
+    traceOfJob.forEach(
+        (id, traceId) -> {
+          assertThat(awaitSpan(traceId, SpanKind.SERVER).getAttributes().get(JOB))
+              .as("the job named by the request of trace %s", traceId)
+              .isEqualTo(id);
+          JsonNode queued = logLine(lines, "job " + id + " queued");
+          assertThat(queued.path("mdc").path("jobId").asText()).isEqualTo(id);
+          assertThat(queued.path("mdc").path("traceId").asText())
+              .as("the trace of the line of %s", id)
+              .isEqualTo(traceId);
+        });
+  }
+
+  /** The JSON line whose message starts with {@code message}. */
+  private static JsonNode logLine(List<String> lines, String message) {
+    for (String line : lines) {
+      JsonNode json;
+      try {
+        json = KilnJson.mapper().readTree(line);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (json.path("message").asText().startsWith(message)) {
+        return json;
+      }
+    }
+    throw new AssertionError("no log line '" + message + "' in " + lines);
   }
 
   @Test
