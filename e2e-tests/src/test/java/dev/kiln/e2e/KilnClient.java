@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Map;
 
 /** A minimal client of Kiln's HTTP API, as an app developer would write one. */
 final class KilnClient {
@@ -39,10 +40,17 @@ final class KilnClient {
   }
 
   Reply post(String path, String json) {
-    return send(
+    return post(path, json, Map.of());
+  }
+
+  /** A POST with extra headers (such as a client's {@code traceparent}). */
+  Reply post(String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder request =
         request(path)
             .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString(json)));
+            .POST(BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return send(request);
   }
 
   Reply get(String path) {

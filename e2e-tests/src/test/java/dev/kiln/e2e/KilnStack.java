@@ -44,6 +44,7 @@ final class KilnStack implements AutoCloseable {
   private final List<Integer> apiPorts = new ArrayList<>();
   private final List<ServiceProcess> apis = new ArrayList<>();
   private final Map<String, String> apiOverrides;
+  private final Map<String, String> workerOverrides;
   private final int workerPort = freePort();
   private final PostgresServer postgres;
   private final S3Server s3;
@@ -71,7 +72,24 @@ final class KilnStack implements AutoCloseable {
    *     and hand it to the worker ({@code kiln.worker.cutout.model.path})
    */
   KilnStack(Map<String, String> apiOverrides, boolean cutoutModel) throws IOException {
+    this(apiOverrides, Map.of(), cutoutModel);
+  }
+
+  /**
+   * @param apiOverrides configuration of every API instance that replaces or adds to the stack's
+   *     own
+   * @param workerOverrides the same for the worker (such as {@code quarkus.otel.*})
+   */
+  KilnStack(Map<String, String> apiOverrides, Map<String, String> workerOverrides)
+      throws IOException {
+    this(apiOverrides, workerOverrides, false);
+  }
+
+  private KilnStack(
+      Map<String, String> apiOverrides, Map<String, String> workerOverrides, boolean cutoutModel)
+      throws IOException {
     this.apiOverrides = Map.copyOf(apiOverrides);
+    this.workerOverrides = Map.copyOf(workerOverrides);
     data = Files.createTempDirectory("kiln-e2e");
     // Before any server starts: a model that cannot be had fails the constructor, leaking nothing.
     this.cutoutModel =
@@ -206,6 +224,7 @@ final class KilnStack implements AutoCloseable {
     if (cutoutModel != null) {
       config.put("kiln.worker.cutout.model.path", cutoutModel.toString());
     }
+    config.putAll(workerOverrides);
     worker = launch("worker", "worker-service", config);
     return new Starting(worker, workerPort);
   }

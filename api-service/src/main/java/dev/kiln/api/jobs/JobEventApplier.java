@@ -1,10 +1,14 @@
 package dev.kiln.api.jobs;
 
 import dev.kiln.api.lanes.JobDispatcher;
+import dev.kiln.api.tracing.Diagnostics;
 import dev.kiln.model.jobs.JobEvent;
 import dev.kiln.model.kafka.Topics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,43 +29,81 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * after a rebalance and out-of-order events are no-ops, as when events were applied one by one. A
  * completed event inserts the result media row in the same statement ({@link
  * JobTransitions#applyWorkerEvents}).
+ *
+ * <p>When the records carry trace context, each run is applied in a span of its job's trace ({@link
+ * EventSpans}), and its log line names the job, the tenant and the trace.
  */
 @ApplicationScoped
 public class JobEventApplier {
 
   private final JobTransitions transitions;
   private final JobDispatcher dispatcher;
+  private final EventSpans spans;
   private final JobMeters meters;
 
-  public JobEventApplier(JobTransitions transitions, JobDispatcher dispatcher, JobMeters meters) {
+  public JobEventApplier(
+      JobTransitions transitions, JobDispatcher dispatcher, EventSpans spans, JobMeters meters) {
     this.transitions = transitions;
     this.dispatcher = dispatcher;
+    this.spans = spans;
     this.meters = meters;
   }
 
+  /** A poll batch of {@code kiln.job-events}, with its records' trace contexts when traced. */
   @Incoming(Topics.JOB_EVENTS)
+  public Uni<Void> consume(
+      List<JobEvent> batch, IncomingKafkaRecordBatchMetadata<String, JobEvent> records) {
+    return apply(batch, records);
+  }
+
+  /** Applies a batch of events that did not come from Kafka (no trace to continue). */
   public Uni<Void> apply(List<JobEvent> batch) {
+    return apply(batch, null);
+  }
+
+  private Uni<Void> apply(
+      List<JobEvent> batch, IncomingKafkaRecordBatchMetadata<String, JobEvent> records) {
     List<EventRun> runs = EventRun.runs(batch);
     if (runs.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
+    List<Span> runSpans = spans.start(runs, records);
     return transitions
         .applyWorkerEvents(runs)
-        .invoke(result -> record(runs, result))
+        .onFailure()
+        .invoke(failure -> EventSpans.fail(runSpans, failure))
+        .invoke(result -> finish(runs, runSpans, result))
         // Started and finished jobs change the dispatch window.
         .invoke(dispatcher::wake)
         .replaceWithVoid();
   }
 
-  private void record(List<EventRun> runs, RowSet<Row> result) {
+  /** Logs and measures each run that changed its job, and ends the runs' spans. */
+  private void finish(List<EventRun> runs, List<Span> runSpans, RowSet<Row> result) {
     RowSet<Row> rows = result;
-    for (EventRun run : runs) {
+    for (int i = 0; i < runs.size(); i++) {
+      EventRun run = runs.get(i);
       Row applied = rows != null && rows.rowCount() > 0 ? rows.iterator().next() : null;
       rows = rows == null ? null : rows.next();
+      Span span = runSpans.isEmpty() ? null : runSpans.get(i);
       if (applied != null) {
-        log(run);
+        log(run, span);
         measure(run, applied);
       }
+      if (span != null) {
+        EventSpans.end(span, applied != null);
+      }
+    }
+  }
+
+  /** Logs a run with its job, tenant and (when traced) trace in the MDC. */
+  private static void log(EventRun run, Span span) {
+    JobEvent event = run.last();
+    Diagnostics.forJob(event.tenantId(), event.jobId());
+    try (Scope scope = span == null ? Scope.noop() : span.makeCurrent()) {
+      log(run);
+    } finally {
+      Diagnostics.clear();
     }
   }
 

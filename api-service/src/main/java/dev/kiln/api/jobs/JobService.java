@@ -12,6 +12,8 @@ import dev.kiln.api.outbox.OutboxRelay;
 import dev.kiln.api.paging.PageRequest;
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.problems.ProblemCode;
+import dev.kiln.api.tracing.Diagnostics;
+import dev.kiln.api.tracing.TraceContext;
 import dev.kiln.api.webhooks.AccountSecretStore;
 import dev.kiln.model.ids.Ids;
 import dev.kiln.model.jobs.CancelJob;
@@ -81,6 +83,7 @@ public class JobService {
   public Uni<JobInserter.Accepted> submit(
       String tenantId, SubmitJobRequest request, String idempotencyKey, JobOrigin origin) {
     checkIdempotencyKey(idempotencyKey);
+    TraceContext trace = TraceContext.current();
     return validator
         .validate(request)
         .chain(
@@ -115,7 +118,7 @@ public class JobService {
                                   ? EventType.terminalJobTypes()
                                   : request.webhookEvents().stream().distinct().toList())
                               .toArray(String[]::new));
-              return accept(tenantId, spec, idempotencyKey, origin);
+              return accept(tenantId, spec, idempotencyKey, origin, trace);
             });
   }
 
@@ -167,7 +170,7 @@ public class JobService {
   }
 
   private Uni<JobInserter.Accepted> accept(
-      String tenantId, JobSpec spec, String idempotencyKey, JobOrigin origin) {
+      String tenantId, JobSpec spec, String idempotencyKey, JobOrigin origin, TraceContext trace) {
     Uni<Void> checks =
         spec.webhookUrl() == null
             ? queueLimits.check(tenantId)
@@ -177,11 +180,12 @@ public class JobService {
             () -> {
               Job job = newJob(tenantId, spec, idempotencyKey, origin);
               return inserter.insert(
-                  new JobTransitions.NewJob(job, origin.endpoint(), origin.bodyHash()),
+                  new JobTransitions.NewJob(job, origin.endpoint(), origin.bodyHash(), trace),
                   spec.input().mediaId());
             })
         .invoke(
             accepted -> {
+              Diagnostics.job(accepted.job().id);
               if (!accepted.replayed()) {
                 Log.infof("job %s queued (tenant %s)", accepted.job().id, tenantId);
                 meters.submitted(accepted.job().preset);
@@ -244,8 +248,9 @@ public class JobService {
 
   /** Cancels a queued or processing job (idempotent for a cancelled one) and tells every worker. */
   public Uni<Job> cancel(String tenantId, String id) {
+    Diagnostics.job(id);
     return transitions
-        .cancel(tenantId, id, CANCELS.encode(CancelJob.of(id)))
+        .cancel(tenantId, id, CANCELS.encode(CancelJob.of(id)), TraceContext.current())
         .chain(
             before -> {
               if (before == null) {

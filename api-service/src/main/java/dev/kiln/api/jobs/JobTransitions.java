@@ -1,5 +1,6 @@
 package dev.kiln.api.jobs;
 
+import dev.kiln.api.tracing.TraceContext;
 import dev.kiln.model.kafka.Topics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -36,12 +37,13 @@ import java.util.List;
 public class JobTransitions {
 
   /**
-   * Accepts one job (see {@code kiln_accept_job} in {@code V4__credits_idempotency_lanes.sql}):
-   * checks its idempotency key, reserves its credits, inserts it waiting in its lane.
+   * Accepts one job (see {@code kiln_accept_job} in {@code V4__credits_idempotency_lanes.sql} and
+   * {@code V8__trace_context.sql}): checks its idempotency key, reserves its credits, inserts it
+   * waiting in its lane with the trace context of its request.
    */
   private static final String ACCEPT =
       "select outcome, job_id, balance from kiln_accept_job($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-          + " $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
+          + " $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)";
 
   /** Takes a batch's metered tenants' locks in one order, before any of its idempotency keys. */
   private static final String LOCK_TENANTS = "select kiln_lock_metered_tenants($1)";
@@ -128,8 +130,8 @@ public class JobTransitions {
         from target where j.id = target.id and target.status in ('queued', 'processing')
         returning j.id),
       control as (
-        insert into outbox (topic, message_key, payload)
-        select $3, id, $4 from cancelled)
+        insert into outbox (topic, message_key, payload, trace_parent, trace_state)
+        select $3, id, $4, $5, $6 from cancelled)
       select status from target
       """;
 
@@ -214,12 +216,21 @@ public class JobTransitions {
    *
    * @return the status the job had before, or null when it is not the tenant's
    */
-  Uni<JobStatus> cancel(String tenantId, String jobId, byte[] command) {
+  Uni<JobStatus> cancel(String tenantId, String jobId, byte[] command, TraceContext trace) {
+    Tuple parameters =
+        Tuple.from(
+            Arrays.asList(
+                jobId,
+                tenantId,
+                Topics.JOB_CONTROL,
+                Buffer.buffer(command),
+                trace.traceParent(),
+                trace.traceState()));
     return pool.withTransaction(
         connection ->
             connection
                 .preparedQuery(CANCEL)
-                .execute(Tuple.of(jobId, tenantId, Topics.JOB_CONTROL, Buffer.buffer(command)))
+                .execute(parameters)
                 .map(
                     rows ->
                         rows.size() == 0
@@ -249,7 +260,9 @@ public class JobTransitions {
             job.idempotencyKey,
             pending.endpoint(),
             pending.bodyHash(),
-            Interval.of(0, 0, 0, 0, 0, (int) keyTtl.toSeconds())));
+            Interval.of(0, 0, 0, 0, 0, (int) keyTtl.toSeconds()),
+            pending.trace().traceParent(),
+            pending.trace().traceState()));
   }
 
   /**
@@ -257,8 +270,9 @@ public class JobTransitions {
    *
    * @param endpoint the method and path it was submitted to: its idempotency key's scope
    * @param bodyHash the hash of the request its idempotency key is bound to
+   * @param trace the trace context of the request that submitted it, for its command to continue
    */
-  record NewJob(Job job, String endpoint, String bodyHash) {}
+  record NewJob(Job job, String endpoint, String bodyHash, TraceContext trace) {}
 
   /**
    * What became of a job to accept.

@@ -2,6 +2,7 @@ package dev.kiln.api.lanes;
 
 import dev.kiln.api.outbox.OutboxMessage;
 import dev.kiln.api.outbox.OutboxRelay;
+import dev.kiln.api.tracing.TraceContext;
 import dev.kiln.model.kafka.Topics;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * overtakes its tenant's backlog. A round publishes only as many jobs as keep the window of jobs
  * handed over but not yet started at {@link LanesConfig#minAhead()} or {@link
  * LanesConfig#aheadPerRunning()} per running job; the rest wait in PostgreSQL, where their order
- * can still change. The commands go through the outbox in the round's transaction.
+ * can still change. The commands go through the outbox in the round's transaction, each with the
+ * trace context of the request that submitted its job.
  *
  * <p>Rounds run when a submit commits, when workers' events start or end jobs, and on a timer.
  * Replicas take turns through a transaction-scoped advisory lock.
@@ -75,7 +77,7 @@ public class JobDispatcher {
       update jobs j set dispatched_at = now()
       from picked where j.id = picked.id
       returning j.id, j.tenant_id, j.attempt, j.input, j.input_key, j.pipeline, j.priority,
-                j.deadline, j.created_at
+                j.deadline, j.created_at, j.trace_parent, j.trace_state
       """;
 
   private static final String FAIL_UNREADABLE =
@@ -184,7 +186,9 @@ public class JobDispatcher {
     for (Row row : picked) {
       String id = row.getString("id");
       try {
-        commands.add(new OutboxMessage(Topics.JOBS, id, JobCommands.encode(row)).toTuple());
+        TraceContext trace =
+            new TraceContext(row.getString("trace_parent"), row.getString("trace_state"));
+        commands.add(new OutboxMessage(Topics.JOBS, id, JobCommands.encode(row), trace).toTuple());
       } catch (RuntimeException e) {
         // One job that cannot become a command must not hold up every lane behind it.
         Log.errorf(e, "job %s cannot be sent to the workers; failing it", id);

@@ -1,10 +1,12 @@
 package dev.kiln.api.outbox;
 
+import dev.kiln.api.tracing.TraceContext;
 import dev.kiln.model.kafka.Topics;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,7 +42,7 @@ public class OutboxRelay {
 
   private static final String CLAIM =
       "delete from outbox where id in (select id from outbox order by id limit $1 for update skip locked)"
-          + " returning id, topic, message_key, payload";
+          + " returning id, topic, message_key, payload, trace_parent, trace_state";
   private static final String ASYNC_COMMIT = "set local synchronous_commit = off";
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
@@ -127,6 +129,13 @@ public class OutboxRelay {
     }
     OutgoingKafkaRecordMetadata<String> key =
         OutgoingKafkaRecordMetadata.<String>builder().withKey(row.getString("message_key")).build();
-    return emitter.sendMessage(Message.of(row.getBuffer("payload").getBytes()).addMetadata(key));
+    // The record continues the trace of the request that wrote the row (the producer span and the
+    // traceparent header follow from it when tracing is on), never the relay's own context.
+    TraceContext trace =
+        new TraceContext(row.getString("trace_parent"), row.getString("trace_state"));
+    return emitter.sendMessage(
+        Message.of(row.getBuffer("payload").getBytes())
+            .addMetadata(key)
+            .addMetadata(TracingMetadata.withCurrent(trace.toContext())));
   }
 }

@@ -2,6 +2,7 @@ package dev.kiln.api.tenants;
 
 import dev.kiln.api.problems.ApiException;
 import dev.kiln.api.problems.ProblemCode;
+import dev.kiln.api.tracing.Diagnostics;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ public class CurrentTenant {
 
   void set(Credential authenticated) {
     this.credential = authenticated;
+    Diagnostics.tenant(authenticated.tenantId());
   }
 
   /**

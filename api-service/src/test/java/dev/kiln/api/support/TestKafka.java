@@ -1,5 +1,7 @@
 package dev.kiln.api.support;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.kiln.model.jobs.JobCommand;
 import dev.kiln.model.json.JsonCodec;
 import dev.kiln.model.kafka.Topics;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -38,8 +41,15 @@ public final class TestKafka {
 
   /** Sends one record and waits for the broker's acknowledgement. */
   public static void send(String topic, String key, byte[] value) {
+    send(topic, key, value, Map.of());
+  }
+
+  /** Sends one record with these headers and waits for the broker's acknowledgement. */
+  public static void send(String topic, String key, byte[] value, Map<String, String> headers) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+    headers.forEach((name, header) -> record.headers().add(name, header.getBytes(UTF_8)));
     try {
-      producer().send(new ProducerRecord<>(topic, key, value)).get();
+      producer().send(record).get();
     } catch (Exception e) {
       throw new IllegalStateException("cannot send to " + topic, e);
     }

@@ -2,8 +2,11 @@ package dev.kiln.worker.events;
 
 import dev.kiln.model.jobs.JobEvent;
 import dev.kiln.model.kafka.Topics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +46,14 @@ public class JobEventPublisher {
   }
 
   private static Message<JobEvent> message(JobEvent event) {
-    return Message.of(event)
-        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.jobId()).build());
+    Message<JobEvent> message =
+        Message.of(event)
+            .addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.jobId()).build());
+    // Traced: the record continues the job's trace (the connector's producer span and the
+    // traceparent header follow from the context current on the job's thread).
+    return Span.current().getSpanContext().isValid()
+        ? message.addMetadata(TracingMetadata.withCurrent(Context.current()))
+        : message;
   }
 }

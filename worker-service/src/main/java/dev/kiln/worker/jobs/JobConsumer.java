@@ -3,6 +3,8 @@ package dev.kiln.worker.jobs;
 import dev.kiln.model.jobs.JobCommand;
 import dev.kiln.model.kafka.Topics;
 import dev.kiln.worker.drain.Drain;
+import dev.kiln.worker.tracing.JobTracing;
+import dev.kiln.worker.tracing.JobTracing.JobScope;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +37,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  *
  * <p>Stopping: {@link Drain} lets the running jobs finish; commands that arrive meanwhile are left
  * unacknowledged, for another worker.
+ *
+ * <p>Each attempt runs in its span and with its ids in the log lines' MDC ({@link JobTracing}).
  */
 @ApplicationScoped
 public class JobConsumer {
@@ -43,10 +47,12 @@ public class JobConsumer {
   private static final long TERMINAL_ACK_TIMEOUT_SECONDS = 150;
 
   private final JobProcessor processor;
+  private final JobTracing tracing;
   private final Drain drain;
 
-  public JobConsumer(JobProcessor processor, Drain drain) {
+  public JobConsumer(JobProcessor processor, JobTracing tracing, Drain drain) {
     this.processor = processor;
+    this.tracing = tracing;
     this.drain = drain;
   }
 
@@ -70,18 +76,22 @@ public class JobConsumer {
   }
 
   private CompletionStage<Void> run(Message<JobCommand> message, JobCommand command) {
-    Optional<CompletableFuture<Void>> terminal = processor.process(command);
-    if (terminal.isEmpty()) {
-      return message.ack(); // cancelled: nothing to report
-    }
-    try {
-      terminal.get().get(TERMINAL_ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return message.ack();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return nack(message, command, e);
-    } catch (ExecutionException | TimeoutException e) {
-      return nack(message, command, e);
+    try (JobScope job = tracing.start(message, command)) {
+      Optional<CompletableFuture<Void>> terminal = processor.process(command);
+      if (terminal.isEmpty()) {
+        return message.ack(); // cancelled: nothing to report
+      }
+      try {
+        terminal.get().get(TERMINAL_ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return message.ack();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        job.failed(e);
+        return nack(message, command, e);
+      } catch (ExecutionException | TimeoutException e) {
+        job.failed(e);
+        return nack(message, command, e);
+      }
     }
   }
 

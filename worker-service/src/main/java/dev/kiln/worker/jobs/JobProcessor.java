@@ -20,6 +20,7 @@ import dev.kiln.worker.pipeline.PipelineException;
 import dev.kiln.worker.pipeline.PipelineRunner;
 import dev.kiln.worker.storage.ObjectStore;
 import dev.kiln.worker.storage.StorageException;
+import dev.kiln.worker.tracing.JobTracing;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -51,6 +52,7 @@ public class JobProcessor {
   private final JobEventPublisher publisher;
   private final CancelRegistry cancels;
   private final JobMetrics metrics;
+  private final JobTracing tracing;
   private final WorkerConfig config;
   private final Clock clock = Clock.systemUTC();
 
@@ -62,6 +64,7 @@ public class JobProcessor {
       JobEventPublisher publisher,
       CancelRegistry cancels,
       JobMetrics metrics,
+      JobTracing tracing,
       WorkerConfig config) {
     this.store = store;
     this.inputs = inputs;
@@ -70,6 +73,7 @@ public class JobProcessor {
     this.publisher = publisher;
     this.cancels = cancels;
     this.metrics = metrics;
+    this.tracing = tracing;
     this.config = config;
   }
 
@@ -177,11 +181,12 @@ public class JobProcessor {
       return pipeline.run(
           input,
           steps,
-          (index, step) -> {
-            checkpoint(command, deadline);
-            int percentage = 100 * (index + 1) / units;
-            publisher.publish(events.progress(percentage, step.op(), step.describe()));
-          });
+          tracing.steps(
+              (index, step) -> {
+                checkpoint(command, deadline);
+                int percentage = 100 * (index + 1) / units;
+                publisher.publish(events.progress(percentage, step.op(), step.describe()));
+              }));
     } finally {
       slots.release();
     }

@@ -32,7 +32,7 @@ public final class PipelineRunner {
     this.maxPixels = maxPixels;
   }
 
-  /** Told before each step; throwing stops the run. */
+  /** Told before each step (throwing stops the run) and after each step that began. */
   @FunctionalInterface
   public interface StepListener {
 
@@ -40,6 +40,13 @@ public final class PipelineRunner {
      * @param index 0-based position of {@code step} in the pipeline
      */
     void beforeStep(int index, Step step);
+
+    /**
+     * Told when a step that began ends, whether it succeeded or failed.
+     *
+     * @param failure what the step threw, or null when it succeeded
+     */
+    default void afterStep(int index, Step step, Throwable failure) {}
   }
 
   /**
@@ -52,14 +59,22 @@ public final class PipelineRunner {
         for (int i = 0; i < steps.size(); i++) {
           Step step = steps.get(i);
           listener.beforeStep(i, step);
-          if (step instanceof EncodeStep encode) {
-            return encoder.encode(image, encode);
-          }
-          Image next = ops.apply(image, step);
-          if (next != image) {
-            image.close();
-            image = next;
-            checkSize(image, step);
+          Throwable failure = null;
+          try {
+            if (step instanceof EncodeStep encode) {
+              return encoder.encode(image, encode);
+            }
+            Image next = ops.apply(image, step);
+            if (next != image) {
+              image.close();
+              image = next;
+              checkSize(image, step);
+            }
+          } catch (RuntimeException | Error e) {
+            failure = e;
+            throw e;
+          } finally {
+            listener.afterStep(i, step, failure);
           }
         }
         throw new IllegalArgumentException("the pipeline does not end with encode");
