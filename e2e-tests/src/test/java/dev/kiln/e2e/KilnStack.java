@@ -26,13 +26,19 @@ import java.util.Optional;
  * The whole of Kiln for end-to-end tests: real PostgreSQL, Kafka and S3 on free ports, and the
  * packaged api-service and worker-service as child processes. Each part can be stopped (or the API
  * killed) and started again on the same ports and data, to test outages. Several API instances can
- * run side by side on the same infrastructure, as replicas do: instance 0 is {@link #api()}. The
- * worker runs without a cut-out model (colour method) unless the stack is made {@link
- * #withCutoutModel()}.
+ * run side by side on the same infrastructure, as replicas do: instance 0 is {@link #api()}; so can
+ * several workers (instance 0 is the one of {@link #startWorker()}). The worker runs without a
+ * cut-out model (colour method) unless the stack is made {@link #withCutoutModel()}. PostgreSQL and
+ * S3 can be stopped and started again too, on their ports and data. Public for the fault drills
+ * ({@code dev.kiln.e2e.drills}).
  */
-final class KilnStack implements AutoCloseable {
+public final class KilnStack implements AutoCloseable {
 
-  static final String API_KEY = "kiln_sk_e2e_" + Long.toHexString(System.nanoTime());
+  /** The key of the default tenant. */
+  public static final String API_KEY = "kiln_sk_e2e_" + Long.toHexString(System.nanoTime());
+
+  /** The operator key of the admin API ({@code /v1/admin}). */
+  public static final String ADMIN_KEY = "kiln_admin_e2e_" + Long.toHexString(System.nanoTime());
 
   /** Webhook secrets are encrypted in the database under this key (base64 of 32 bytes). */
   static final String WEBHOOK_ENCRYPTION_KEY = "dGVzdC1rZXktZm9yLWtpbG4td2ViaG9va3MtMTIzNDU=";
@@ -45,12 +51,14 @@ final class KilnStack implements AutoCloseable {
   private final List<ServiceProcess> apis = new ArrayList<>();
   private final Map<String, String> apiOverrides;
   private final Map<String, String> workerOverrides;
-  private final int workerPort = freePort();
-  private final PostgresServer postgres;
-  private final S3Server s3;
+  private final List<Integer> workerPorts = new ArrayList<>();
+  private final List<ServiceProcess> workers = new ArrayList<>();
+  private final int postgresPort;
+  private final int s3Port;
+  private PostgresServer postgres;
+  private S3Server s3;
   private final Path cutoutModel;
   private KafkaBroker kafka;
-  private ServiceProcess worker;
 
   KilnStack() throws IOException {
     this(Map.of());
@@ -78,9 +86,10 @@ final class KilnStack implements AutoCloseable {
   /**
    * @param apiOverrides configuration of every API instance that replaces or adds to the stack's
    *     own
-   * @param workerOverrides the same for the worker (such as {@code quarkus.otel.*})
+   * @param workerOverrides configuration of every worker instance that replaces or adds to the
+   *     stack's own (such as {@code quarkus.otel.*} or {@code kiln.storage.retry.*})
    */
-  KilnStack(Map<String, String> apiOverrides, Map<String, String> workerOverrides)
+  public KilnStack(Map<String, String> apiOverrides, Map<String, String> workerOverrides)
       throws IOException {
     this(apiOverrides, workerOverrides, false);
   }
@@ -99,7 +108,9 @@ final class KilnStack implements AutoCloseable {
                 .modelFile()
             : null;
     postgres = PostgresServer.start(0, data.resolve("postgres"), false);
+    postgresPort = postgres.port();
     s3 = S3Server.start(0, data.resolve("s3"));
+    s3Port = s3.port();
     startKafka();
   }
 
@@ -114,30 +125,73 @@ final class KilnStack implements AutoCloseable {
   }
 
   /** The first API instance. */
-  URI api() {
+  public URI api() {
     return api(0);
   }
 
   /** API instance {@code instance} (0, 1, ...), on its own port from its first start on. */
-  URI api(int instance) {
+  public URI api(int instance) {
     return URI.create("http://localhost:" + apiPort(instance));
   }
 
-  /** The worker's HTTP port (health and metrics). */
-  URI worker() {
-    return URI.create("http://localhost:" + workerPort);
+  /** The first worker's HTTP port (health and metrics). */
+  public URI worker() {
+    return worker(0);
   }
 
-  void startKafka() throws IOException {
+  /** Worker instance {@code instance}'s HTTP port (health and metrics). */
+  public URI worker(int instance) {
+    return URI.create("http://localhost:" + port(workerPorts, instance));
+  }
+
+  public void startKafka() throws IOException {
     kafka = KafkaBroker.start(kafkaPort, kafkaControllerPort, data.resolve("kafka"));
     KafkaTopics.ensure(kafka.bootstrapServers());
   }
 
-  void stopKafka() {
+  public void stopKafka() {
     kafka.close();
   }
 
-  void startApi() throws IOException {
+  /** The {@code bootstrap.servers} of the stack's Kafka, for a client of its own. */
+  public String kafkaBootstrapServers() {
+    return "localhost:" + kafkaPort;
+  }
+
+  /** Stops PostgreSQL (fast shutdown: open connections are closed); its data stays. */
+  public void stopPostgres() throws IOException {
+    postgres.close();
+    postgres = null;
+  }
+
+  /** Starts PostgreSQL again on its port and data, as after an operator's restart. */
+  public void startPostgres() throws IOException {
+    if (postgres != null) {
+      throw new IllegalStateException("PostgreSQL is running");
+    }
+    postgres = PostgresServer.start(postgresPort, data.resolve("postgres"), false);
+  }
+
+  /** JDBC URL of the {@code kiln} database (user and password {@link PostgresServer#USER}). */
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + postgresPort + "/" + PostgresServer.DATABASE;
+  }
+
+  /** Stops the S3 server: clients are refused until {@link #startS3()}; its objects stay. */
+  public void stopS3() {
+    s3.close();
+    s3 = null;
+  }
+
+  /** Starts the S3 server again on its port, with the objects it held. */
+  public void startS3() throws IOException {
+    if (s3 != null) {
+      throw new IllegalStateException("S3 is running");
+    }
+    s3 = S3Server.start(s3Port, data.resolve("s3"));
+  }
+
+  public void startApi() throws IOException {
     startApi(0);
   }
 
@@ -145,28 +199,65 @@ final class KilnStack implements AutoCloseable {
    * Starts API instance {@code instance} (0, 1, ...) and waits until it is ready. Every instance
    * shares the database, Kafka and S3; a restarted one keeps its port.
    */
-  void startApi(int instance) throws IOException {
+  public void startApi(int instance) throws IOException {
     launchApi(instance).awaitReady();
   }
 
   /** Stops API instance {@code instance} gracefully. */
-  void stopApi(int instance) {
+  public void stopApi(int instance) {
     apiProcess(instance).stop();
   }
 
   /**
    * Kills API instance {@code instance} (SIGKILL), as a crash would, and waits until it is gone.
    */
-  void killApi(int instance) {
+  public void killApi(int instance) {
     apiProcess(instance).kill();
   }
 
-  void startWorker() throws IOException {
-    launchWorker().awaitReady();
+  public void startWorker() throws IOException {
+    startWorker(0);
   }
 
-  void stopWorker() {
-    worker.stop();
+  public void stopWorker() {
+    stopWorker(0);
+  }
+
+  /**
+   * Starts worker instance {@code instance} (0, 1, ...) and waits until it is ready. Every worker
+   * is a member of the group {@code kiln-workers}; a restarted one keeps its port.
+   */
+  public void startWorker(int instance) throws IOException {
+    launchWorker(instance).awaitReady();
+  }
+
+  /** Starts the given worker instances together and waits until all are ready. */
+  public void startWorkers(List<Integer> instances) throws IOException {
+    List<Starting> starting = new ArrayList<>();
+    for (int instance : instances) {
+      starting.add(launchWorker(instance));
+    }
+    starting.forEach(Starting::awaitReady);
+  }
+
+  /**
+   * Stops worker instance {@code instance} as an orchestrator does (SIGTERM, then SIGKILL after 20
+   * s) and waits until it is gone.
+   */
+  public void stopWorker(int instance) {
+    workerProcess(instance).stop();
+  }
+
+  /**
+   * Kills worker instance {@code instance} (SIGKILL), as a crash would, and waits until it is gone.
+   */
+  public void killWorker(int instance) {
+    workerProcess(instance).kill();
+  }
+
+  /** The worker instances started so far, running or not. */
+  public int workerInstances() {
+    return workers.size();
   }
 
   /**
@@ -175,15 +266,24 @@ final class KilnStack implements AutoCloseable {
    * The first API instance is ready before the others start, so that one instance alone migrates
    * the database and creates the bootstrap key.
    */
-  void startServices(int apiInstances) throws IOException {
-    Starting worker = launchWorker();
-    launchApi(0).awaitReady();
-    List<Starting> others = new ArrayList<>();
-    for (int instance = 1; instance < apiInstances; instance++) {
-      others.add(launchApi(instance));
+  public void startServices(int apiInstances) throws IOException {
+    startServices(apiInstances, 1);
+  }
+
+  /**
+   * Starts API instances 0 to {@code apiInstances - 1} and worker instances 0 to {@code
+   * workerInstances - 1}, as {@link #startServices(int)} does.
+   */
+  public void startServices(int apiInstances, int workerInstances) throws IOException {
+    List<Starting> starting = new ArrayList<>();
+    for (int instance = 0; instance < workerInstances; instance++) {
+      starting.add(launchWorker(instance));
     }
-    worker.awaitReady();
-    others.forEach(Starting::awaitReady);
+    launchApi(0).awaitReady();
+    for (int instance = 1; instance < apiInstances; instance++) {
+      starting.add(launchApi(instance));
+    }
+    starting.forEach(Starting::awaitReady);
   }
 
   /** A service process launched and not yet known to be ready. */
@@ -202,6 +302,7 @@ final class KilnStack implements AutoCloseable {
     Map<String, String> config = new HashMap<>(infraConfig());
     config.put("quarkus.http.port", String.valueOf(port));
     config.put("kiln.bootstrap.api-key", API_KEY);
+    config.put("kiln.admin.key", ADMIN_KEY);
     config.put("kiln.webhooks.encryption-key", WEBHOOK_ENCRYPTION_KEY);
     config.put("kiln.webhooks.allow", "127.0.0.1");
     config.put("kiln.webhooks.retry-delays", "1s,1s,1s,1s");
@@ -218,21 +319,34 @@ final class KilnStack implements AutoCloseable {
     return new Starting(api, port);
   }
 
-  private Starting launchWorker() throws IOException {
+  private Starting launchWorker(int instance) throws IOException {
+    if (instance < workers.size()
+        && workers.get(instance) != null
+        && workers.get(instance).isAlive()) {
+      throw new IllegalStateException("worker instance " + instance + " is running");
+    }
+    int port = port(workerPorts, instance);
     Map<String, String> config = new HashMap<>(InfraEndpoints.withoutDatasource(infraConfig()));
-    config.put("quarkus.http.port", String.valueOf(workerPort));
+    config.put("quarkus.http.port", String.valueOf(port));
     if (cutoutModel != null) {
       config.put("kiln.worker.cutout.model.path", cutoutModel.toString());
     }
     config.putAll(workerOverrides);
-    worker = launch("worker", "worker-service", config);
-    return new Starting(worker, workerPort);
+    String name = instance == 0 ? "worker" : "worker-" + (instance + 1);
+    ServiceProcess worker = launch(name, "worker-service", config);
+    while (workers.size() <= instance) {
+      workers.add(null);
+    }
+    workers.set(instance, worker);
+    return new Starting(worker, port);
   }
 
   @Override
   public void close() throws IOException {
-    if (worker != null) {
-      worker.stop();
+    for (ServiceProcess worker : workers) {
+      if (worker != null && worker.isAlive()) {
+        worker.stop();
+      }
     }
     for (ServiceProcess api : apis.reversed()) {
       if (api != null && api.isAlive()) {
@@ -240,8 +354,12 @@ final class KilnStack implements AutoCloseable {
       }
     }
     kafka.close();
-    s3.close();
-    postgres.close();
+    if (s3 != null) {
+      s3.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
   }
 
   private ServiceProcess launch(String name, String module, Map<String, String> config)
@@ -250,10 +368,21 @@ final class KilnStack implements AutoCloseable {
   }
 
   private int apiPort(int instance) {
-    while (apiPorts.size() <= instance) {
-      apiPorts.add(freePort());
+    return port(apiPorts, instance);
+  }
+
+  private static int port(List<Integer> ports, int instance) {
+    while (ports.size() <= instance) {
+      ports.add(freePort());
     }
-    return apiPorts.get(instance);
+    return ports.get(instance);
+  }
+
+  private ServiceProcess workerProcess(int instance) {
+    if (instance >= workers.size() || workers.get(instance) == null) {
+      throw new IllegalStateException("worker instance " + instance + " was never started");
+    }
+    return workers.get(instance);
   }
 
   private ServiceProcess apiProcess(int instance) {
@@ -265,12 +394,12 @@ final class KilnStack implements AutoCloseable {
 
   private Map<String, String> infraConfig() {
     return new InfraEndpoints(
-            postgres.port(),
+            postgresPort,
             PostgresServer.DATABASE,
             PostgresServer.USER,
             PostgresServer.PASSWORD,
             "localhost:" + kafkaPort,
-            s3.endpoint(),
+            URI.create("http://localhost:" + s3Port),
             S3Server.REGION,
             S3Server.BUCKET,
             S3Server.ACCESS_KEY,
