@@ -1,5 +1,6 @@
 package dev.kiln.api.jobs;
 
+import dev.kiln.api.db.DatabaseUnavailable;
 import dev.kiln.api.lanes.JobDispatcher;
 import dev.kiln.api.tracing.Diagnostics;
 import dev.kiln.model.jobs.JobEvent;
@@ -12,6 +13,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -32,9 +34,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  *
  * <p>When the records carry trace context, each run is applied in a span of its job's trace ({@link
  * EventSpans}), and its log line names the job, the tenant and the trace.
+ *
+ * <p>While PostgreSQL cannot be reached ({@link DatabaseUnavailable}), a batch is tried again with
+ * a growing pause (up to {@link #MAX_RETRY_PAUSE}) until it applies: the consumer holds its
+ * position meanwhile and goes on by itself once the database is back. Any other failure stops the
+ * channel as before: the instance turns unhealthy, and the batch is consumed again after a restart.
  */
 @ApplicationScoped
 public class JobEventApplier {
+
+  static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(200);
+  static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(5);
 
   private final JobTransitions transitions;
   private final JobDispatcher dispatcher;
@@ -70,6 +80,16 @@ public class JobEventApplier {
     List<Span> runSpans = spans.start(runs, records);
     return transitions
         .applyWorkerEvents(runs)
+        .onFailure(DatabaseUnavailable::test)
+        .invoke(
+            failure ->
+                Log.warnf(
+                    "Applying %d workers' events waits for the database: %s",
+                    runs.size(), failure.getMessage()))
+        .onFailure(DatabaseUnavailable::test)
+        .retry()
+        .withBackOff(FIRST_RETRY_PAUSE, MAX_RETRY_PAUSE)
+        .indefinitely()
         .onFailure()
         .invoke(failure -> EventSpans.fail(runSpans, failure))
         .invoke(result -> finish(runs, runSpans, result))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -11,7 +12,9 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.ConnectException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** The one place exceptions become RFC 9457 problem responses. */
 public class ProblemMappers {
@@ -84,6 +87,27 @@ public class ProblemMappers {
     return unexpected(e, uri);
   }
 
+  /** PostgreSQL (or S3) refused the connection: down or restarting, so a retry may succeed. */
+  @ServerExceptionMapper
+  public Response unreachable(ConnectException e, UriInfo uri) {
+    return unavailable(e, uri);
+  }
+
+  /** The database connection dropped under the request (a restart, a failover). */
+  @ServerExceptionMapper
+  public Response dropped(ClosedConnectionException e, UriInfo uri) {
+    return unavailable(e, uri);
+  }
+
+  /**
+   * The S3 client got no usable answer after its own retries (unreachable, timed out); a refusal by
+   * S3 itself (credentials, bucket) is a service exception and stays a 500.
+   */
+  @ServerExceptionMapper
+  public Response storage(SdkClientException e, UriInfo uri) {
+    return unavailable(e, uri);
+  }
+
   @ServerExceptionMapper
   public Response unexpected(Exception e, UriInfo uri) {
     Log.errorf(e, "Unexpected failure on %s", uri.getPath());
@@ -91,6 +115,16 @@ public class ProblemMappers {
         Problem.of(
             ProblemCode.INTERNAL_ERROR,
             "An unexpected error occurred",
+            uri.getPath(),
+            java.util.List.of()));
+  }
+
+  private static Response unavailable(Exception e, UriInfo uri) {
+    Log.warnf("A dependency is unreachable on %s, answered 503: %s", uri.getPath(), e.getMessage());
+    return respond(
+        Problem.of(
+            ProblemCode.SERVICE_UNAVAILABLE,
+            "A service Kiln depends on cannot be reached now; retry the request shortly",
             uri.getPath(),
             java.util.List.of()));
   }
