@@ -2,13 +2,14 @@ package dev.kiln.api.db;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.io.IOException;
 
 /**
  * Failures that say "PostgreSQL cannot be reached now" rather than "this statement is wrong": a
- * refused or dropped connection, a server shutting down or starting up ({@code 57P01}-{@code
- * 57P03}), a connection-class error ({@code 08...}) or a server out of resources ({@code 53...}).
- * The same work may succeed once the database is back.
+ * refused, reset or dropped connection (an {@link IOException}, a {@link
+ * ClosedConnectionException}), a server shutting down or starting up ({@code 57P01}-{@code 57P03}),
+ * a connection-class error ({@code 08...}) or a server out of resources ({@code 53...}). The same
+ * work may succeed once the database is back.
  */
 public final class DatabaseUnavailable {
 
@@ -17,7 +18,7 @@ public final class DatabaseUnavailable {
   /** Whether {@code failure}, or one of its causes, is such a failure. */
   public static boolean test(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
+      if (cause instanceof IOException || cause instanceof ClosedConnectionException) {
         return true;
       }
       if (cause instanceof PgException pg && transientState(pg.getSqlState())) {

@@ -12,7 +12,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.ConnectException;
+import java.io.IOException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -87,9 +87,12 @@ public class ProblemMappers {
     return unexpected(e, uri);
   }
 
-  /** PostgreSQL (or S3) refused the connection: down or restarting, so a retry may succeed. */
+  /**
+   * A connection to PostgreSQL (or S3) was refused or broken: down or restarting, so a retry may
+   * succeed. (Malformed JSON, also an {@code IOException}, has its own mappers above.)
+   */
   @ServerExceptionMapper
-  public Response unreachable(ConnectException e, UriInfo uri) {
+  public Response unreachable(IOException e, UriInfo uri) {
     return unavailable(e, uri);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class DatabaseUnavailableTest {
 
   @Test
-  void aRefusedOrDroppedConnectionIsUnavailabilityWhereverItIsWrapped() {
+  void aRefusedResetOrDroppedConnectionIsUnavailabilityWhereverItIsWrapped() {
     assertThat(DatabaseUnavailable.test(new ConnectException("Connection refused"))).isTrue();
+    assertThat(DatabaseUnavailable.test(new IOException("Connection reset by peer"))).isTrue();
     assertThat(DatabaseUnavailable.test(ClosedConnectionException.INSTANCE)).isTrue();
     assertThat(
             DatabaseUnavailable.test(
