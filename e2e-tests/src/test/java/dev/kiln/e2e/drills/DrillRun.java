@@ -97,7 +97,7 @@ final class DrillRun {
   /** Audits the jobs answered 202 (see {@link DrillAudit}) once the fault is over. */
   DrillTally finish(List<String> accepted) throws InterruptedException {
     DrillAudit.audit(tally, account, accepted, () -> completeOne(account.client(), work), mark);
-    tally.redelivered(Redeliveries.count(stack.kafkaBootstrapServers(), accepted));
+    tally.runs(WorkerRuns.of(stack.kafkaBootstrapServers(), accepted));
     tally.took(Duration.ofNanos(System.nanoTime() - startNanos));
     return tally;
   }

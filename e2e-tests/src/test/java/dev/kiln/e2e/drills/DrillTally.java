@@ -25,7 +25,7 @@ final class DrillTally {
   private int lost;
   private int chargedTwice;
   private int completedTwice;
-  private int redelivered;
+  private WorkerRuns runs = new WorkerRuns(0, 0);
   private int reattempted;
   private Duration took = Duration.ZERO;
   private final Map<String, Integer> failures = new TreeMap<>();
@@ -71,9 +71,9 @@ final class DrillTally {
     reattempted++;
   }
 
-  /** Jobs that a worker started more than once. */
-  void redelivered(int jobs) {
-    redelivered = jobs;
+  /** How the workers ran the jobs: how many they started twice, how many runs were cut short. */
+  void runs(WorkerRuns workerRuns) {
+    runs = workerRuns;
   }
 
   /** Submits answered otherwise than 202, by what was answered. */
@@ -123,8 +123,14 @@ final class DrillTally {
     return completedTwice;
   }
 
+  /** Jobs that a worker started more than once. */
   int redeliveredCount() {
-    return redelivered;
+    return runs.redelivered();
+  }
+
+  /** Jobs with a run that a worker started and never finished. */
+  int cutShortCount() {
+    return runs.cutShort();
   }
 
   /** Failed jobs by their error: {@code "storage_unavailable retryable" -> 3}. */
@@ -145,7 +151,7 @@ final class DrillTally {
   /** The drill's one-line report. */
   String line() {
     return ("drill %s: submitted %d, completed %d, failed %d, lost %d, charged twice %d"
-            + " (completed twice %d, redelivered %d, re-attempted %d, %.1f s)")
+            + " (completed twice %d, redelivered %d, cut short %d, re-attempted %d, %.1f s)")
         .formatted(
             drill,
             submitted,
@@ -154,7 +160,8 @@ final class DrillTally {
             lost,
             chargedTwice,
             completedTwice,
-            redelivered,
+            runs.redelivered(),
+            runs.cutShort(),
             reattempted,
             took.toMillis() / 1000.0);
   }

@@ -64,6 +64,10 @@ final class RollingRestartDrill implements FaultDrill {
     if (tally.failedCount() > 0) {
       tally.problem("jobs failed: " + tally.failures());
     }
+    if (tally.cutShortCount() > 0) {
+      tally.problem(
+          tally.cutShortCount() + " job(s) cut short: a stopping worker did not finish its jobs");
+    }
     if (!tally.refused().isEmpty()) {
       tally.problem("submits refused: " + tally.refused());
     }

@@ -48,8 +48,8 @@ final class WorkerKillDrill implements FaultDrill {
     if (tally.failedCount() > 0) {
       tally.problem("jobs failed: " + tally.failures());
     }
-    if (tally.redeliveredCount() == 0) {
-      tally.problem("no job was started twice: the kill found no job running");
+    if (tally.cutShortCount() == 0) {
+      tally.problem("no run was cut short: the kill found no job running");
     }
     return tally;
   }

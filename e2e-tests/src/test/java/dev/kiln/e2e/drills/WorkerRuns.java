@@ -20,22 +20,25 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * How often the workers started each job, read from the workers' own events on {@code
- * kiln.job-events} (from the first record, without joining a consumer group): a job started more
- * than once was redelivered after a crash or a rebalance, or re-published by the API's watchdog.
- * The API applies only the newest of such events, so a client never sees this; an operator does.
+ * The workers' runs of a drill's jobs, read from their own events on {@code kiln.job-events} (from
+ * the first record, without joining a consumer group). The API applies only the newest of a job's
+ * events, so a client never sees these; an operator does.
+ *
+ * @param redelivered jobs that workers started more than once: redelivered after a crash or a
+ *     rebalance, or re-published by the API's watchdog
+ * @param cutShort jobs with a run that a worker started and never finished (no terminal event from
+ *     that worker): a worker killed, or stopped without letting its jobs finish
  */
-final class Redeliveries {
+record WorkerRuns(int redelivered, int cutShort) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-  private Redeliveries() {}
-
-  /** Jobs among {@code jobIds} that a worker started more than once. */
-  static int count(String bootstrapServers, Collection<String> jobIds) {
+  /** The runs of {@code jobIds}, from every event on the topic now. */
+  static WorkerRuns of(String bootstrapServers, Collection<String> jobIds) {
     Set<String> wanted = new HashSet<>(jobIds);
     Map<String, Integer> starts = new HashMap<>();
+    Map<String, Integer> unfinished = new HashMap<>(); // "job worker" -> starts minus ends
     try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrapServers)) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(Topics.JOB_EVENTS).stream()
@@ -50,21 +53,39 @@ final class Redeliveries {
           throw new IllegalStateException("kiln.job-events not read within " + READ_TIMEOUT);
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (wanted.contains(record.key()) && isStart(record.value())) {
-            starts.merge(record.key(), 1, Integer::sum);
+          if (wanted.contains(record.key())) {
+            count(record.key(), record.value(), starts, unfinished);
           }
         }
       }
     }
-    return (int) starts.values().stream().filter(count -> count > 1).count();
+    int redelivered = (int) starts.values().stream().filter(count -> count > 1).count();
+    int cutShort =
+        (int)
+            unfinished.entrySet().stream()
+                .filter(run -> run.getValue() > 0)
+                .map(run -> run.getKey().substring(0, run.getKey().indexOf(' ')))
+                .distinct()
+                .count();
+    return new WorkerRuns(redelivered, cutShort);
   }
 
-  private static boolean isStart(byte[] value) {
+  private static void count(
+      String job, byte[] value, Map<String, Integer> starts, Map<String, Integer> unfinished) {
+    JsonNode event;
     try {
-      JsonNode event = JSON.readTree(value);
-      return "started".equals(event.path("type").asText());
+      event = JSON.readTree(value);
     } catch (IOException e) {
-      return false;
+      return;
+    }
+    String run = job + " " + event.path("worker").asText() + " " + event.path("attempt").asInt();
+    switch (event.path("type").asText()) {
+      case "started" -> {
+        starts.merge(job, 1, Integer::sum);
+        unfinished.merge(run, 1, Integer::sum);
+      }
+      case "completed", "failed" -> unfinished.merge(run, -1, Integer::sum);
+      default -> {}
     }
   }
 
