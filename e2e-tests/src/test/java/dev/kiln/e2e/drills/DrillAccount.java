@@ -17,11 +17,9 @@ final class DrillAccount {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final String tenantId;
   private final DrillClient client;
 
-  private DrillAccount(String tenantId, DrillClient client) {
-    this.tenantId = tenantId;
+  private DrillAccount(DrillClient client) {
     this.client = client;
   }
 
@@ -43,11 +41,7 @@ final class DrillAccount {
             base + "/credits",
             "{\"amount\": %d, \"note\": \"fault drill %s\"}".formatted(credits, drill)),
         200);
-    return new DrillAccount(tenant, new DrillClient(api, key, TIMEOUT));
-  }
-
-  String tenantId() {
-    return tenantId;
+    return new DrillAccount(new DrillClient(api, key, TIMEOUT));
   }
 
   /** A client of the account, waiting at most 30 s for each answer. */

@@ -87,11 +87,6 @@ final class DrillClient {
             .POST(BodyPublishers.ofByteArray(image)));
   }
 
-  /** This client with another key, on the same API. */
-  DrillClient withKey(String otherKey) {
-    return new DrillClient(base, otherKey, timeout);
-  }
-
   URI base() {
     return base;
   }

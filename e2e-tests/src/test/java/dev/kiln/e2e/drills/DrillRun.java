@@ -50,10 +50,6 @@ final class DrillRun {
     return new DrillRun(stack, new DrillTally(drill), account, work, mark);
   }
 
-  KilnStack stack() {
-    return stack;
-  }
-
   DrillTally tally() {
     return tally;
   }

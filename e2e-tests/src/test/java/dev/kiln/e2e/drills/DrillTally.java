@@ -95,16 +95,8 @@ final class DrillTally {
     problems.add(what);
   }
 
-  String drill() {
-    return drill;
-  }
-
   int submitted() {
     return submitted;
-  }
-
-  int completedCount() {
-    return completed;
   }
 
   int failedCount() {

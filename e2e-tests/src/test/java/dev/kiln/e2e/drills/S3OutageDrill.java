@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * {@code s3-outage}: the S3 server is stopped for a while, then started again. Jobs submitted in
- * the outage are accepted (submitting needs no storage); the workers retry their S3 calls (the
- * {@code kiln.storage.retry.*} budget), and a job whose storage stays down past it fails with
- * {@code storage_unavailable}, {@code retryable: true}, and is refunded; none stays processing.
- * Jobs submitted after the outage complete, on the same workers (their S3 connections recover). An
- * upload in the outage is refused with a 503 problem.
+ * {@code s3-outage}: the S3 server is stopped for a while, then started again. Jobs are submitted
+ * all through the outage and are accepted (submitting needs no storage); the workers retry their S3
+ * calls (the {@code kiln.storage.retry.*} budget): a job whose storage stays down past it fails
+ * with {@code storage_unavailable}, {@code retryable: true}, and is refunded, and one still
+ * retrying when S3 comes back completes; none stays processing. Jobs submitted after the outage
+ * complete, on the same workers (their S3 connections recover). An upload in the outage is refused
+ * with a 503 problem.
  */
 final class S3OutageDrill implements FaultDrill {
 
@@ -26,7 +29,7 @@ final class S3OutageDrill implements FaultDrill {
 
   @Override
   public DrillSize shortSize() {
-    return new DrillSize(12, 5);
+    return new DrillSize(12, 6);
   }
 
   @Override
@@ -42,23 +45,26 @@ final class S3OutageDrill implements FaultDrill {
 
     stack.stopS3();
     long stopped = System.nanoTime();
-    List<String> accepted = new ArrayList<>(spread(run, inOutage, size.seconds()));
     Answer upload = run.client().upload(DrillWork.png(64, 48), "image/png");
+    List<String> inTheOutage = spread(run, inOutage, size.seconds());
     long left = Duration.ofSeconds(size.seconds()).toNanos() - (System.nanoTime() - stopped);
     if (left > 0) {
       Thread.sleep(Duration.ofNanos(left));
     }
-    Map<String, Long> during = statusCounts(run, accepted);
+    Map<String, Long> atTheEnd = statusCounts(run, inTheOutage);
     stack.startS3();
     tally.note("an upload in the outage was answered " + upload.describe());
-    tally.note("at the end of the outage the jobs submitted in it were " + during);
+    tally.note("when S3 came back, the jobs submitted in the outage were " + atTheEnd);
     if (!upload.is(503)) {
       tally.problem("an upload in the S3 outage was answered " + upload.describe() + ", not 503");
     }
 
     List<String> after = run.submit(size.jobs() - inOutage);
+    List<String> accepted = new ArrayList<>(inTheOutage);
     accepted.addAll(after);
     run.finish(accepted);
+    tally.note(
+        "in the end, the jobs submitted in the outage were " + statusCounts(run, inTheOutage));
 
     tally.failures().keySet().stream()
         .filter(error -> !error.equals(STORAGE_FAILURE))
@@ -73,10 +79,10 @@ final class S3OutageDrill implements FaultDrill {
     return tally;
   }
 
-  /** Submits {@code count} jobs spread over the first half of the outage. */
+  /** Submits {@code count} jobs spread over the outage. */
   private static List<String> spread(DrillRun run, int count, int seconds)
       throws InterruptedException {
-    long pause = Duration.ofSeconds(seconds).toMillis() / 2 / count;
+    long pause = Duration.ofSeconds(seconds).toMillis() / count;
     List<String> accepted = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       accepted.addAll(run.submit(1));
@@ -88,9 +94,7 @@ final class S3OutageDrill implements FaultDrill {
   private static Map<String, Long> statusCounts(DrillRun run, List<String> ids) {
     return run.jobs(ids).values().stream()
         .collect(
-            java.util.stream.Collectors.groupingBy(
-                job -> job.path("status").asText(),
-                java.util.TreeMap::new,
-                java.util.stream.Collectors.counting()));
+            Collectors.groupingBy(
+                job -> job.path("status").asText(), TreeMap::new, Collectors.counting()));
   }
 }

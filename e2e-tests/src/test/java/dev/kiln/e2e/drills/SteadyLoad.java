@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * thread of its own, so that a submit that hangs in a fault does not hold up the next ones. Keeps
  * the ids of the jobs answered 202 and counts every other answer.
  */
-final class SteadyLoad implements AutoCloseable {
+final class SteadyLoad {
 
   private final Supplier<Answer> submit;
   private final long intervalNanos;
@@ -83,11 +83,6 @@ final class SteadyLoad implements AutoCloseable {
   /** Every other answer, described ("503 service_unavailable", "no answer (...)"), counted. */
   synchronized Map<String, Integer> refused() {
     return new TreeMap<>(refused);
-  }
-
-  @Override
-  public void close() throws InterruptedException {
-    stop();
   }
 
   private void pace() {
