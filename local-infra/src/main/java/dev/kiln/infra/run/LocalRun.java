@@ -53,8 +53,8 @@ public final class LocalRun {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private LocalInfra infra;
-  private SupervisedService api;
-  private SupervisedService worker;
+  private volatile SupervisedService api;
+  private volatile SupervisedService worker;
 
   private LocalRun(LocalRunArgs args, Path projectRoot) {
     this.mode = args.mode();
@@ -174,6 +174,11 @@ public final class LocalRun {
 
   /** Runs in the shutdown hook: lets {@link #run()} stop everything in order, then returns. */
   private void requestStop() {
+    for (SupervisedService service : new SupervisedService[] {worker, api}) {
+      if (service != null) {
+        service.stopRestarting();
+      }
+    }
     stopRequested.countDown();
     try {
       stopped.await(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

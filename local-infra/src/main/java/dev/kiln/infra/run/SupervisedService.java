@@ -63,14 +63,24 @@ final class SupervisedService {
     return restartCount.get();
   }
 
-  /** Stops the service for good: no restart follows. */
-  void stop() {
-    ServiceProcess process;
+  /**
+   * From now on an exit is not restarted. Called first thing on Ctrl-C: the terminal's SIGINT
+   * reaches the services too, and one may exit on its own before {@link #stop()} comes to it.
+   */
+  void stopRestarting() {
     synchronized (this) {
       stopping = true;
-      process = current;
     }
     restarts.shutdownNow();
+  }
+
+  /** Stops the service for good: no restart follows. */
+  void stop() {
+    stopRestarting();
+    ServiceProcess process;
+    synchronized (this) {
+      process = current;
+    }
     if (process != null && process.isAlive()) {
       LOG.info("Stopping {}", name);
       process.stop(stopGrace);

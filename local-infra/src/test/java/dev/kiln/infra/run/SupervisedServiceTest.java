@@ -42,6 +42,23 @@ class SupervisedServiceTest {
   }
 
   @Test
+  void aServiceThatExitsAfterCtrlCIsNotStartedAgain() throws Exception {
+    Path starts = dir.resolve("starts");
+    SupervisedService service =
+        new SupervisedService("fake", () -> sleeper(starts), FAST, Duration.ofSeconds(5));
+    ServiceProcess first = service.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> startCount(starts) == 1);
+
+    service.stopRestarting(); // Ctrl-C: the terminal's signal reaches the service as well
+    first.kill();
+
+    Thread.sleep(FAST.max().toMillis() + 300);
+    assertThat(startCount(starts)).isEqualTo(1);
+    assertThat(service.restarts()).isZero();
+    service.stop();
+  }
+
+  @Test
   void waitsLongerAfterEachCrashInARow() throws Exception {
     Path starts = dir.resolve("starts");
     SupervisedService service =
