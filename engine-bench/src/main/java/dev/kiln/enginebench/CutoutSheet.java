@@ -6,18 +6,14 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import dev.kiln.worker.pipeline.cutout.Cutout;
 import dev.kiln.worker.pipeline.cutout.CutoutMethod;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -52,16 +48,10 @@ final class CutoutSheet {
     int cellWidth = PANEL * (1 + methods.size()) + GAP * methods.size();
     int rows = Math.ceilDiv(photos.size(), PER_ROW);
     BufferedImage sheet =
-        new BufferedImage(
+        SheetImages.blankSheet(
             PER_ROW * cellWidth + (PER_ROW + 1) * 2 * GAP,
-            rows * (PANEL + CAPTION + 2 * GAP) + GAP,
-            BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = sheet.createGraphics();
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            rows * (PANEL + CAPTION + 2 * GAP) + GAP);
+    Graphics2D g = SheetImages.pen(sheet);
     for (int i = 0; i < photos.size(); i++) {
       BenchImage photo = photos.get(i);
       int x = 2 * GAP + (i % PER_ROW) * (cellWidth + 2 * GAP);
@@ -100,15 +90,6 @@ final class CutoutSheet {
       out.println("  " + caption + " (wall:" + timings + ")");
     }
     g.dispose();
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    ImageIO.write(sheet, "png", file.toFile());
-    out.printf(
-        Locale.ROOT,
-        "%s: %d photos, %dx%d, %d KiB%n",
-        file,
-        photos.size(),
-        sheet.getWidth(),
-        sheet.getHeight(),
-        Files.size(file) / 1024);
+    SheetImages.save(out, sheet, file, photos.size() + " photos");
   }
 }

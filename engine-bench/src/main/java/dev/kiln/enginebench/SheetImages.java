@@ -7,8 +7,16 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -19,6 +27,47 @@ final class SheetImages {
   private static final int SQUARE = 8;
 
   private SheetImages() {}
+
+  /** A white sheet of this size. */
+  static BufferedImage blankSheet(int width, int height) {
+    BufferedImage sheet = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = sheet.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    return sheet;
+  }
+
+  /** Draws on {@code sheet}: smooth captions and scaling, 12 px sans-serif text. */
+  static Graphics2D pen(BufferedImage sheet) {
+    Graphics2D g = sheet.createGraphics();
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    return g;
+  }
+
+  /**
+   * Writes the sheet as JPEG when the file name ends in {@code .jpg} or {@code .jpeg}, else as PNG,
+   * and says what was written.
+   */
+  static void save(PrintStream out, BufferedImage sheet, Path file, String what)
+      throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean jpeg = name.endsWith(".jpg") || name.endsWith(".jpeg");
+    ImageIO.write(sheet, jpeg ? "jpg" : "png", file.toFile());
+    out.printf(
+        Locale.ROOT,
+        "%s: %s, %dx%d, %d KiB%n",
+        file,
+        what,
+        sheet.getWidth(),
+        sheet.getHeight(),
+        Files.size(file) / 1024);
+  }
 
   static Mat shrink(Mat source, int width, int height) {
     Mat small = new Mat();

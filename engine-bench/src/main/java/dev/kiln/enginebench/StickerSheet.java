@@ -11,17 +11,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import dev.kiln.worker.pipeline.EncodedImage;
 import dev.kiln.worker.pipeline.PipelineRunner;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
@@ -56,18 +52,10 @@ final class StickerSheet {
     int cellWidth = 2 * PANEL + GAP;
     int rows = Math.ceilDiv(photos.size(), PER_ROW);
     BufferedImage sheet =
-        new BufferedImage(
+        SheetImages.blankSheet(
             PER_ROW * cellWidth + (PER_ROW + 1) * 2 * GAP,
-            rows * (PANEL + CAPTION + 2 * GAP) + GAP,
-            BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = sheet.createGraphics();
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setRenderingHint(
-        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            rows * (PANEL + CAPTION + 2 * GAP) + GAP);
+    Graphics2D g = SheetImages.pen(sheet);
     for (int i = 0; i < photos.size(); i++) {
       BenchImage photo = photos.get(i);
       int x = 2 * GAP + (i % PER_ROW) * (cellWidth + 2 * GAP);
@@ -94,18 +82,7 @@ final class StickerSheet {
       out.println("  " + caption);
     }
     g.dispose();
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    ImageIO.write(
-        sheet, name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpg" : "png", file.toFile());
-    out.printf(
-        Locale.ROOT,
-        "%s: %d stickers, %dx%d, %d KiB%n",
-        file,
-        photos.size(),
-        sheet.getWidth(),
-        sheet.getHeight(),
-        Files.size(file) / 1024);
+    SheetImages.save(out, sheet, file, photos.size() + " stickers");
   }
 
   private static void drawPhoto(Graphics2D g, Path photo, int x, int y) throws IOException {
