@@ -1,5 +1,7 @@
 package dev.kiln.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kiln.client.KilnClient;
 import dev.kiln.client.errors.FieldError;
 import dev.kiln.client.errors.KilnConnectionException;
@@ -68,6 +70,16 @@ public final class Kilnctl {
   static final int API_PROBLEM = 3;
   static final int UNREACHABLE = 4;
   static final int TIMED_OUT = 5;
+
+  /**
+   * {@code --json} output: the client's conventions, but null members kept, as the API sends them,
+   * so that a script finds {@code "completed_at": null} rather than no member at all.
+   */
+  static final ObjectWriter JSON_OUTPUT =
+      Json.MAPPER
+          .copy()
+          .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+          .writerWithDefaultPrettyPrinter();
 
   @Spec CommandSpec spec;
 
@@ -141,7 +153,7 @@ public final class Kilnctl {
     PrintWriter out = out();
     if (json) {
       try {
-        out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        out.println(JSON_OUTPUT.writeValueAsString(value));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

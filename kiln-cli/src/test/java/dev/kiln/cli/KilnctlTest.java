@@ -89,6 +89,16 @@ class KilnctlTest {
     assertThat(run(Map.of(), "jobs", "--help").out).contains("ls", "get", "cancel", "rerun");
   }
 
+  @Test
+  void jsonOutputKeepsTheMembersThatAreNull() throws Exception {
+    Step step = Step.of("grayscale");
+    String json = Kilnctl.JSON_OUTPUT.writeValueAsString(new Holder("job_1", null, step));
+
+    assertThat(json).contains("\"job_id\" : \"job_1\"").contains("\"completed_at\" : null");
+  }
+
+  private record Holder(String jobId, java.time.Instant completedAt, Step step) {}
+
   private record Run(int exitCode, String out, String err) {}
 
   private static Run run(Map<String, String> env, String... args) {
