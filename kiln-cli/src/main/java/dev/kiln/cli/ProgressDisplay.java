@@ -12,6 +12,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class ProgressDisplay implements ProgressListener, AutoCloseable {
 
+  /** The bar's line is at most this wide; on a wider terminal a full-width bar is hard to read. */
+  private static final int MAX_WIDTH = 100;
+
   private final ProgressBar bar;
   private final PrintWriter lines;
 
@@ -34,6 +37,7 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
             .setUnit("%", 1)
             .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
             .setUpdateIntervalMillis(100)
+            .setMaxRenderedLength(MAX_WIDTH)
             .continuousUpdate()
             .hideEta()
             .build();
