@@ -39,8 +39,8 @@ import org.bytedeco.opencv.opencv_core.Size;
  * <ol>
  *   <li>The photo, stretched to the model's square input, RGB, normalised per channel.
  *   <li>The model's probability map, stretched to its full 0..1 range (the model is sure of some
- *       subject; a map that never passes {@link #SURE} has none), then scaled up to a working copy
- *       of the photo (long side {@link #WORK_SIDE}).
+ *       subject; a map that never passes {@link #SURE} has none) and made more decisive around one
+ *       half, then scaled up to a working copy of the photo (long side {@link #WORK_SIDE}).
  *   <li>A guided filter with the photo as guide: the coarse mask takes the photo's edges, so the
  *       alpha follows the outline closely and stays partly transparent where hair or fur mixes
  *       subject and background.
@@ -57,6 +57,14 @@ public final class ModelCutout implements CutoutMethod {
 
   /** A map whose highest probability stays below this shows no subject. */
   static final float SURE = 0.5f;
+
+  /**
+   * How much more decisive the alpha is than the model's probability around one half. Measured on
+   * the evaluation set (docs/engine.md): 2 raised the soft IoU median from 0.920 to 0.934 at the
+   * same IoU; without it whole regions the model is unsure of (a second person, a leaf) come out as
+   * ghosts at 30-70 % opacity. 4 adds no more.
+   */
+  static final float DECISION_GAIN = 2f;
 
   /** Refinement window of the guided filter, as a share of the working long side. */
   static final double GUIDE_RADIUS_OF_SIDE = 1 / 128.0;
@@ -134,9 +142,18 @@ public final class ModelCutout implements CutoutMethod {
     }
     float range = high - low;
     for (int i = 0; i < values.length; i++) {
-      values[i] = high < SURE || range <= 0 ? 0 : (values[i] - low) / range;
+      values[i] = high < SURE || range <= 0 ? 0 : decisive((values[i] - low) / range);
     }
     return map;
+  }
+
+  /**
+   * A stretched probability pushed away from one half by {@link #DECISION_GAIN}: what the model
+   * leans towards becomes subject or background, and only its truly unsure band stays partly
+   * transparent, to be shaped by the guided filter.
+   */
+  static float decisive(float probability) {
+    return Math.clamp((probability - 0.5f) * DECISION_GAIN + 0.5f, 0f, 1f);
   }
 
   /** The model's input: {@code bgr} stretched to its square, RGB, normalised, planes R, G, B. */

@@ -122,6 +122,16 @@ class ModelCutoutTest {
   }
 
   @Test
+  void probabilitiesAwayFromOneHalfBecomeSubjectOrBackground() {
+    assertThat(ModelCutout.decisive(0.5f)).isEqualTo(0.5f);
+    assertThat(ModelCutout.decisive(0.6f)).isCloseTo(0.7f, offset(1e-6f));
+    assertThat(ModelCutout.decisive(0.2f)).isZero();
+    assertThat(ModelCutout.decisive(0.8f)).isEqualTo(1f);
+    assertThat(ModelCutout.decisive(0f)).isZero();
+    assertThat(ModelCutout.decisive(1f)).isEqualTo(1f);
+  }
+
+  @Test
   void aPlainImageHasNoSubject() {
     try (Mat plain = new Mat(600, 800, CV_8UC3, new Scalar(180, 170, 160, 0))) {
       addNoise(plain, 4);
