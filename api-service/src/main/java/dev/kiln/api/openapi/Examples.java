@@ -39,7 +39,7 @@ final class Examples {
           "StickerRequest",
           """
           {"input": {"url": "https://images.example.com/cat.jpg"}, "size": 512,
-           "outline_width": 12, "outline_color": "white"}""",
+           "outline_width": 12, "outline_color": "white", "method": "auto"}""",
           "JobView",
           JOB,
           "MediaView",

@@ -1,5 +1,6 @@
 package dev.kiln.api.problems;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -10,7 +11,10 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.kiln.model.validation.Violation;
+import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Turns Jackson's binding failures into field-level problems a client can act on. */
 final class JsonProblems {
@@ -56,7 +60,9 @@ final class JsonProblems {
       return "unknown field '" + unknown.getPropertyName() + "'";
     }
     if (e instanceof InvalidFormatException format) {
-      return "'" + format.getValue() + "' is not a valid " + typeName(format.getTargetType());
+      Class<?> type = format.getTargetType();
+      String known = type != null && type.isEnum() ? "; one of: " + enumNames(type) : "";
+      return "'" + format.getValue() + "' is not a valid " + typeName(type) + known;
     }
     if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       return "must be " + article(typeName(mismatch.getTargetType()));
@@ -90,6 +96,18 @@ final class JsonProblems {
       return "string";
     }
     return "object";
+  }
+
+  /** The names an enum has in JSON: its {@link JsonProperty} values, else the constants' names. */
+  private static String enumNames(Class<?> type) {
+    return Arrays.stream(type.getFields())
+        .filter(Field::isEnumConstant)
+        .map(
+            field -> {
+              JsonProperty name = field.getAnnotation(JsonProperty.class);
+              return name == null ? field.getName() : name.value();
+            })
+        .collect(Collectors.joining(", "));
   }
 
   private static String article(String noun) {

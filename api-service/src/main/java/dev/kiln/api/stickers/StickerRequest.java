@@ -2,6 +2,7 @@ package dev.kiln.api.stickers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.model.jobs.JobInput;
+import dev.kiln.model.pipeline.BackgroundMethod;
 import dev.kiln.model.presets.StickerOptions;
 import java.util.List;
 
@@ -14,6 +15,7 @@ public record StickerRequest(
     Integer size,
     Integer outlineWidth,
     String outlineColor,
+    BackgroundMethod method,
     Integer tolerance,
     Double feather,
     Long maxBytes,
@@ -24,6 +26,7 @@ public record StickerRequest(
     List<String> webhookEvents) {
 
   StickerOptions options() {
-    return new StickerOptions(size, outlineWidth, outlineColor, tolerance, feather, maxBytes);
+    return new StickerOptions(
+        size, outlineWidth, outlineColor, method, tolerance, feather, maxBytes);
   }
 }

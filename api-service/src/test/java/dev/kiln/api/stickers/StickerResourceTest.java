@@ -10,8 +10,10 @@ import dev.kiln.api.support.Api;
 import dev.kiln.api.support.TestKafka;
 import dev.kiln.infra.KilnTestResource;
 import dev.kiln.model.jobs.JobCommand;
+import dev.kiln.model.pipeline.BackgroundMethod;
 import dev.kiln.model.pipeline.OutlineStep;
 import dev.kiln.model.pipeline.PadStep;
+import dev.kiln.model.pipeline.RemoveBackgroundStep;
 import dev.kiln.model.presets.StickerOptions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +33,7 @@ class StickerResourceTest {
             .body(
                 """
                 {"input": {"media_id": "%s"}, "size": 256, "outline_width": 4,
-                 "outline_color": "#ff0000"}"""
+                 "outline_color": "#ff0000", "method": "color", "tolerance": 20}"""
                     .formatted(mediaId))
             .post("/v1/stickers")
             .then()
@@ -44,8 +46,12 @@ class StickerResourceTest {
 
     JobCommand command = TestKafka.awaitCommand(id);
     assertThat(command.pipeline())
-        .isEqualTo(new StickerOptions(256, 4, "#ff0000", null, null, null).steps())
-        .contains(new OutlineStep(4, "#ff0000"), PadStep.canvas(256, 256));
+        .isEqualTo(
+            new StickerOptions(256, 4, "#ff0000", BackgroundMethod.COLOR, 20, null, null).steps())
+        .contains(
+            new OutlineStep(4, "#ff0000"),
+            PadStep.canvas(256, 256),
+            new RemoveBackgroundStep(BackgroundMethod.COLOR, 20, null, null));
   }
 
   @Test
@@ -61,6 +67,18 @@ class StickerResourceTest {
         .statusCode(422)
         .body("code", equalTo("validation_failed"))
         .body("errors.field", hasItems("size", "outline_width", "outline_color", "max_bytes"));
+  }
+
+  @Test
+  void anUnknownCutOutMethodIsA422ListingTheMethods() {
+    asTenant()
+        .contentType("application/json")
+        .body("{\"input\": {\"media_id\": \"med_x\"}, \"method\": \"magic\"}")
+        .post("/v1/stickers")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("method"))
+        .body("errors[0].message", containsString("auto"));
   }
 
   @Test

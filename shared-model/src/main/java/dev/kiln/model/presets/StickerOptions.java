@@ -1,6 +1,7 @@
 package dev.kiln.model.presets;
 
 import dev.kiln.model.pipeline.AutoOrientStep;
+import dev.kiln.model.pipeline.BackgroundMethod;
 import dev.kiln.model.pipeline.Color;
 import dev.kiln.model.pipeline.EncodeStep;
 import dev.kiln.model.pipeline.Fit;
@@ -26,6 +27,8 @@ import java.util.List;
  * @param size the square canvas side, {@value #MIN_SIZE} to {@value #MAX_SIZE} (default 512)
  * @param outlineWidth 0 (no outline) to {@link Limits#MAX_OUTLINE_WIDTH} (default 8)
  * @param outlineColor default white
+ * @param method how the subject is found: {@code auto} (default), {@code model} or {@code color}
+ *     (see {@link RemoveBackgroundStep})
  * @param tolerance background removal colour tolerance (see {@link RemoveBackgroundStep})
  * @param feather background removal soft edge (see {@link RemoveBackgroundStep})
  * @param maxBytes the largest file, {@value #MIN_MAX_BYTES} bytes or more (default 100 KB)
@@ -34,6 +37,7 @@ public record StickerOptions(
     Integer size,
     Integer outlineWidth,
     String outlineColor,
+    BackgroundMethod method,
     Integer tolerance,
     Double feather,
     Long maxBytes) {
@@ -47,7 +51,7 @@ public record StickerOptions(
 
   /** The messenger sticker. */
   public static final StickerOptions DEFAULTS =
-      new StickerOptions(null, null, null, null, null, null);
+      new StickerOptions(null, null, null, null, null, null, null);
 
   public StickerOptions {
     size = size == null ? DEFAULT_SIZE : size;
@@ -62,8 +66,7 @@ public record StickerOptions(
     violations.range(outlineWidth, 0, Limits.MAX_OUTLINE_WIDTH, "outline_width");
     Color.check(outlineColor, "outline_color", violations);
     violations.range(maxBytes, MIN_MAX_BYTES, Limits.MAX_OUTPUT_BYTES, "max_bytes");
-    RemoveBackgroundStep cut = new RemoveBackgroundStep(tolerance, feather);
-    cut.validate(violations);
+    cutout().validate(violations);
     violations.require(size > 2 * outlineWidth, "outline_width", "must be less than half of size");
   }
 
@@ -72,7 +75,7 @@ public record StickerOptions(
     int subject = size - 2 * outlineWidth;
     List<Step> steps = new ArrayList<>();
     steps.add(new AutoOrientStep());
-    steps.add(new RemoveBackgroundStep(tolerance, feather));
+    steps.add(cutout());
     steps.add(TrimStep.withDefaults());
     steps.add(new ResizeStep(subject, subject, Fit.CONTAIN, true));
     if (outlineWidth > 0) {
@@ -81,5 +84,9 @@ public record StickerOptions(
     steps.add(PadStep.canvas(size, size));
     steps.add(new EncodeStep(OutputFormat.WEBP, null, false, maxBytes));
     return List.copyOf(steps);
+  }
+
+  private RemoveBackgroundStep cutout() {
+    return new RemoveBackgroundStep(method, tolerance, feather, null);
   }
 }

@@ -2,6 +2,7 @@ package dev.kiln.model.presets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.model.pipeline.BackgroundMethod;
 import dev.kiln.model.pipeline.EncodeStep;
 import dev.kiln.model.pipeline.OutlineStep;
 import dev.kiln.model.pipeline.PadStep;
@@ -35,14 +36,15 @@ class StickerOptionsTest {
 
   @Test
   void changedOptionsShapeThePipeline() {
-    StickerOptions options = new StickerOptions(256, 0, null, 50, 2.0, 50_000L);
+    StickerOptions options =
+        new StickerOptions(256, 0, null, BackgroundMethod.COLOR, 50, 2.0, 50_000L);
 
     List<Step> steps = options.steps();
 
     assertThat(steps).noneMatch(OutlineStep.class::isInstance);
     assertThat(steps)
         .contains(
-            new RemoveBackgroundStep(50, 2.0),
+            new RemoveBackgroundStep(BackgroundMethod.COLOR, 50, 2.0, true),
             new ResizeStep(256, 256, dev.kiln.model.pipeline.Fit.CONTAIN, true),
             PadStep.canvas(256, 256));
     assertThat(((EncodeStep) steps.getLast()).maxBytes()).isEqualTo(50_000L);
@@ -53,7 +55,7 @@ class StickerOptionsTest {
   void optionsOutOfRangeAreNamedByTheirWireField() {
     Violations violations = new Violations();
 
-    new StickerOptions(10, 300, "not-a-colour", 999, -1.0, 10L).validate(violations);
+    new StickerOptions(10, 300, "not-a-colour", null, 999, -1.0, 10L).validate(violations);
 
     assertThat(violations.list())
         .extracting(Violation::field)
