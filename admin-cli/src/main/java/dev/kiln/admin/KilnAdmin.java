@@ -94,6 +94,8 @@ public final class KilnAdmin {
   static CommandLine commandLine(Map<String, String> env, AdminClientFactory clients) {
     CommandLine cli = new CommandLine(new KilnAdmin(env, clients));
     cli.setExecutionExceptionHandler(KilnAdmin::failed);
+    // ./kiln passes its --admin-key-file first: one the user gives after it wins.
+    cli.setOverwrittenOptionsAllowed(true);
     return cli;
   }
 

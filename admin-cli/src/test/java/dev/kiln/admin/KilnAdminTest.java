@@ -172,6 +172,27 @@ class KilnAdminTest {
   }
 
   @Test
+  void aKeyFileGivenAfterTheScriptsOwnWins(@TempDir Path dir) throws IOException {
+    env.remove("KILN_ADMIN_KEY");
+    Path scripts = Files.writeString(dir.resolve("default"), "op-key-default\n");
+    Path users = Files.writeString(dir.resolve("mine"), "op-key-mine\n");
+    answer = TENANT;
+
+    assertThat(
+            run(
+                "--admin-key-file",
+                scripts.toString(),
+                "tenants",
+                "get",
+                "ten_1",
+                "--admin-key-file",
+                users.toString()))
+        .isZero();
+
+    assertThat(received.getFirst().authorization()).isEqualTo("Bearer op-key-mine");
+  }
+
+  @Test
   void exitCodesTellWhatWentWrong(@TempDir Path dir) {
     status = 401;
     answer = "{\"code\": \"unauthorized\", \"detail\": \"Send the operator key\"}";

@@ -221,6 +221,8 @@ final class BenchArgs {
   static CommandLine commandLine(BenchArgs args) {
     CommandLine cli = new CommandLine(args);
     cli.getCommandSpec().usageMessage().width(100);
+    // ./kiln passes its --data-dir first: one the user gives after it wins.
+    cli.setOverwrittenOptionsAllowed(true);
     return cli;
   }
 

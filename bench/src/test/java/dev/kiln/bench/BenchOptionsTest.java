@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.bench.client.Observe;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
@@ -21,6 +22,13 @@ class BenchOptionsTest {
     BenchOptions given = BenchOptions.parse("e2e", "--smoke", "-n", "300", "--rate", "100");
     assertThat(given.jobs(10_000, 50)).isEqualTo(300);
     assertThat(given.rate(500, 20)).isEqualTo(100);
+  }
+
+  @Test
+  void aDataDirectoryGivenAfterTheScriptsOwnWins() {
+    assertThat(
+            BenchOptions.parse("--data-dir", ".kiln", "e2e", "--data-dir", "/srv/kiln").dataDir())
+        .isEqualTo(Path.of("/srv/kiln"));
   }
 
   @Test

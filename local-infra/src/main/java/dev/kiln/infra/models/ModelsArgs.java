@@ -47,7 +47,11 @@ record ModelsArgs(Command command, Path dataDir, ModelSource source) {
   static ModelsArgs parse(String... args) {
     Spec spec = new Spec();
     try {
-      new CommandLine(spec).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+      new CommandLine(spec)
+          .setCaseInsensitiveEnumValuesAllowed(true)
+          // ./kiln passes its --data-dir first: one the user gives after it wins.
+          .setOverwrittenOptionsAllowed(true)
+          .parseArgs(args);
     } catch (CommandLine.ParameterException e) {
       throw usage(e.getMessage());
     }

@@ -47,7 +47,10 @@ record LocalRunArgs(Mode mode, Path dataDir, boolean cutoutModel) {
   }
 
   private static CommandLine commandLine(Spec spec) {
-    return new CommandLine(spec).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(spec)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        // ./kiln passes its --data-dir first: one the user gives after it wins.
+        .setOverwrittenOptionsAllowed(true);
   }
 
   @Command(

@@ -36,6 +36,13 @@ class ModelsArgsTest {
   }
 
   @Test
+  void aDataDirectoryGivenAfterTheScriptsOwnWins() {
+    assertThat(
+            ModelsArgs.parse("--data-dir", ".kiln", "fetch", "--data-dir", "/srv/kiln").dataDir())
+        .isEqualTo(Path.of("/srv/kiln"));
+  }
+
+  @Test
   void printsThePath() {
     assertThat(ModelsArgs.parse("path").command()).isEqualTo(Command.PATH);
   }

@@ -23,6 +23,12 @@ class LocalRunArgsTest {
   }
 
   @Test
+  void aDataDirectoryGivenAfterTheScriptsOwnWins() {
+    assertThat(LocalRunArgs.parse("run", "--data-dir", ".kiln", "--data-dir", "/srv/kiln"))
+        .isEqualTo(new LocalRunArgs(Mode.RUN, Path.of("/srv/kiln"), true));
+  }
+
+  @Test
   void runsWithoutTheCutoutModelWhenAsked() {
     assertThat(LocalRunArgs.parse("run", "--no-model"))
         .isEqualTo(new LocalRunArgs(Mode.RUN, null, false));
