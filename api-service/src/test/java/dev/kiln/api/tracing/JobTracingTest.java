@@ -11,6 +11,7 @@ import dev.kiln.api.support.Submits;
 import dev.kiln.api.support.TestEvents;
 import dev.kiln.api.support.TestKafka;
 import dev.kiln.infra.KilnTestResource;
+import dev.kiln.infra.logs.JsonLogLines;
 import dev.kiln.model.jobs.JobEvent;
 import dev.kiln.model.jobs.JobEventType;
 import dev.kiln.model.jobs.Progress;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.infra.KilnTestResource;
+import dev.kiln.infra.logs.JsonLogLines;
 import dev.kiln.model.ids.Ids;
 import dev.kiln.model.jobs.JobCommand;
 import dev.kiln.model.jobs.JobEvent;

@@ -1,4 +1,4 @@
-package dev.kiln.worker.tracing;
+package dev.kiln.infra.logs;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,14 +12,16 @@ import org.jboss.logmanager.Logger;
 /**
  * The console's JSON lines of Kiln's loggers while open: a handler on the root logger that formats
  * each record, on the logging thread (so with its MDC), with the formatter of the console handler.
+ * For the services' tests, which run with {@code quarkus.log.console.json.enabled=true}; JBoss Log
+ * Manager comes with Quarkus, so this module only compiles against it.
  */
-final class JsonLogLines extends ExtHandler implements AutoCloseable {
+public final class JsonLogLines extends ExtHandler implements AutoCloseable {
 
   private final Formatter console;
   private final Logger root = LogContext.getLogContext().getLogger("");
   private final List<String> lines = new CopyOnWriteArrayList<>();
 
-  JsonLogLines() {
+  public JsonLogLines() {
     this.console = jsonFormatter(root.getHandlers());
     if (console == null) {
       throw new IllegalStateException("the console does not log JSON");
@@ -27,7 +29,7 @@ final class JsonLogLines extends ExtHandler implements AutoCloseable {
     root.addHandler(this);
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     return List.copyOf(lines);
   }
 
